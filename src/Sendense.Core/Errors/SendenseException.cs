@@ -1,0 +1,23 @@
+using System;
+
+namespace Sendense.Core.Errors;
+
+/// <summary>
+/// The one exception type the core throws for expected failures. The message names the system involved (the
+/// vCenter, the hub, the VM) and says what to do; it never contains a secret.
+/// </summary>
+public class SendenseException : Exception
+{
+    /// <summary>Creates an exception with a code and a user-facing message.</summary>
+    public SendenseException(SendenseErrorCode code, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Code = code;
+    }
+
+    /// <summary>What went wrong.</summary>
+    public SendenseErrorCode Code { get; }
+
+    /// <summary>True when retrying the same operation later may succeed (network blips, deadlocks).</summary>
+    public bool IsTransient { get; init; }
+}

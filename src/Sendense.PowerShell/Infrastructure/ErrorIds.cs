@@ -1,0 +1,36 @@
+using System.Management.Automation;
+using Sendense.Core.Errors;
+
+namespace Sendense.PowerShell.Infrastructure;
+
+/// <summary>
+/// The one mapping from core error codes to FullyQualifiedErrorId prefixes and categories. The id is the code's
+/// name (PowerShell appends ",Sendense.PowerShell.Commands.&lt;Cmdlet&gt;Command"), so ids are stable public API;
+/// every one is documented with its fix in docs/errors.md.
+/// </summary>
+internal static class ErrorIds
+{
+    /// <summary>The FullyQualifiedErrorId prefix for a code.</summary>
+    internal static string For(SendenseErrorCode code) => code.ToString();
+
+    /// <summary>The PowerShell category for a code.</summary>
+    internal static ErrorCategory CategoryOf(SendenseErrorCode code) => code switch
+    {
+        SendenseErrorCode.HubNotConnected => ErrorCategory.ConnectionError,
+        SendenseErrorCode.HubUnreachable => ErrorCategory.ConnectionError,
+        SendenseErrorCode.HubLoginFailed => ErrorCategory.AuthenticationError,
+        SendenseErrorCode.HubDatabaseNotFound => ErrorCategory.ObjectNotFound,
+        SendenseErrorCode.HubConnectionClosed => ErrorCategory.ConnectionError,
+        SendenseErrorCode.HubInvalidOption => ErrorCategory.InvalidArgument,
+        SendenseErrorCode.HubSchemaMismatch => ErrorCategory.InvalidData,
+        SendenseErrorCode.HubQueryFailed => ErrorCategory.WriteError,
+        SendenseErrorCode.VCenterLoginFailed => ErrorCategory.AuthenticationError,
+        SendenseErrorCode.VCenterUnreachable => ErrorCategory.ConnectionError,
+        SendenseErrorCode.VCenterCertificateUntrusted => ErrorCategory.SecurityError,
+        SendenseErrorCode.VCenterNotAuthenticated => ErrorCategory.AuthenticationError,
+        SendenseErrorCode.VCenterInvalidProperty => ErrorCategory.InvalidArgument,
+        SendenseErrorCode.VCenterFault => ErrorCategory.InvalidOperation,
+        SendenseErrorCode.VCenterProtocolError => ErrorCategory.ProtocolError,
+        _ => ErrorCategory.NotSpecified,
+    };
+}

@@ -1,0 +1,23 @@
+# Shared set-up for the Pester suites: the built module (never src/), the test rig, and small helpers.
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$script:ModulePath = Join-Path $script:RepoRoot 'out/Sendense/Sendense.psd1'
+if (-not (Test-Path $script:ModulePath)) { throw "The module is not built ($script:ModulePath). Run: dotnet pwsh ./build.ps1 -Task Build" }
+if (-not $env:SENDENSE_TEST_MYSQL) { throw 'SENDENSE_TEST_MYSQL is not set. Run the suites with: dotnet pwsh ./build.ps1 -Task Test' }
+Import-Module (Join-Path $script:RepoRoot 'tests/tools/TestRig.psm1') -Force
+Import-Module $script:ModulePath -Force
+
+function Invoke-InFreshPwsh {
+    <# Runs a script block in a brand-new pwsh (no shared assemblies) and returns its output as strings. #>
+    param([Parameter(Mandatory)][string] $Script)
+    $file = Join-Path ([System.IO.Path]::GetTempPath()) ("sdtest-" + [guid]::NewGuid().ToString('N') + '.ps1')
+    Set-Content -Path $file -Value $Script
+    try {
+        Push-Location $script:RepoRoot
+        $output = & dotnet pwsh -NoProfile -NonInteractive -File $file 2>&1 | ForEach-Object { "$_" }
+        [pscustomobject]@{ Output = $output; ExitCode = $LASTEXITCODE }
+    }
+    finally {
+        Pop-Location
+        Remove-Item $file -ErrorAction SilentlyContinue
+    }
+}

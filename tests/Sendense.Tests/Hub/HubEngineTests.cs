@@ -1,0 +1,104 @@
+using System.Net;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using Sendense.Core.Errors;
+using Sendense.Core.Hub;
+using Sendense.Hub.Connection;
+using Sendense.Tests.Rig;
+using Xunit;
+
+namespace Sendense.Tests.Hub;
+
+/// <summary>Connecting to the hub database on the rig's real MariaDB server.</summary>
+public sealed class HubEngineTests : IClassFixture<HubDatabaseFixture>
+{
+    private readonly HubDatabase _database;
+
+    public HubEngineTests(HubDatabaseFixture fixture) => _database = fixture.Database;
+
+    [Fact]
+    public async Task Connects_with_the_password_as_a_SecureString_and_reports_the_server()
+    {
+        HubConnection hub = await HubEngine.ConnectAsync(Options(), CancellationToken.None);
+
+        Assert.True(hub.IsConnected);
+        Assert.Equal(_database.Name, hub.Database);
+        Assert.Contains("MariaDB", hub.ServerVersion, System.StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(_database.Builder.Password, HubEngine.SessionOf(hub).ConnectionString);
+        hub.Session.Dispose();
+        Assert.False(hub.IsConnected);
+        var closed = Assert.Throws<SendenseException>(() => HubEngine.SessionOf(hub));
+        Assert.Equal(SendenseErrorCode.HubConnectionClosed, closed.Code);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_a_login_error_that_names_the_server_and_never_the_password()
+    {
+        HubConnectionOptions options = Options();
+        options.Password = Secure("definitely-wrong-Pa55");
+
+        var error = await Assert.ThrowsAsync<SendenseException>(() => HubEngine.ConnectAsync(options, CancellationToken.None));
+
+        Assert.Equal(SendenseErrorCode.HubLoginFailed, error.Code);
+        Assert.Contains(_database.Builder.Server, error.Message);
+        Assert.DoesNotContain("definitely-wrong-Pa55", error.ToString());
+    }
+
+    [Fact]
+    public async Task An_unknown_database_says_how_to_fix_it()
+    {
+        HubConnectionOptions options = Options();
+        options.Database = "no_such_hub_db";
+
+        var error = await Assert.ThrowsAsync<SendenseException>(() => HubEngine.ConnectAsync(options, CancellationToken.None));
+
+        Assert.Equal(SendenseErrorCode.HubDatabaseNotFound, error.Code);
+        Assert.Contains("no_such_hub_db", error.Message);
+    }
+
+    [Fact]
+    public async Task A_password_inside_a_connection_string_is_moved_out_of_the_kept_string()
+    {
+        var options = new HubConnectionOptions { ConnectionString = _database.ConnectionString };
+
+        HubConnection hub = await HubEngine.ConnectAsync(options, CancellationToken.None);
+        try
+        {
+            Assert.DoesNotContain(_database.Builder.Password, HubEngine.SessionOf(hub).ConnectionString);
+            Assert.DoesNotContain(_database.Builder.Password, hub.ToString());
+        }
+        finally
+        {
+            hub.Session.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Nothing_listening_is_an_unreachable_error_marked_transient()
+    {
+        var options = new HubConnectionOptions { Server = "127.0.0.1", Port = 1, UserName = "x", Password = Secure("y"), ConnectTimeoutSeconds = 3 };
+
+        var error = await Assert.ThrowsAsync<SendenseException>(() => HubEngine.ConnectAsync(options, CancellationToken.None));
+
+        Assert.Equal(SendenseErrorCode.HubUnreachable, error.Code);
+        Assert.True(error.IsTransient);
+        Assert.Contains("127.0.0.1:1", error.Message);
+    }
+
+    private HubConnectionOptions Options()
+    {
+        var builder = _database.Builder;
+        return new HubConnectionOptions
+        {
+            Server = builder.Server,
+            Port = (int)builder.Port,
+            Database = _database.Name,
+            UserName = builder.UserID,
+            Password = Secure(builder.Password),
+            TlsMode = HubTlsMode.None,
+        };
+    }
+
+    private static SecureString Secure(string value) => new NetworkCredential(string.Empty, value).SecurePassword;
+}
