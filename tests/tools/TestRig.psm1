@@ -273,14 +273,19 @@ function Get-RigSchemaScript {
     The upstream schema files in name order, with DEFINER clauses removed so any user can load them.
     #>
     $source = Get-RigFixtureDirectory
-    $cache = Join-Path ([System.IO.Path]::GetTempPath()) 'sendense-rig-schema'
+    # One cache per fixture folder (and per user), so parallel checkouts never rewrite each other's files.
+    $key = [Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData([System.Text.Encoding]::UTF8.GetBytes($source))).Substring(0, 12)
+    $cache = Join-Path ([System.IO.Path]::GetTempPath()) "sendense-schema-$key-$(& id -u)"
     New-Item -ItemType Directory -Path $cache -Force | Out-Null
     foreach ($file in Get-ChildItem -Path $source -Filter '*.sql' | Sort-Object Name) {
         $target = Join-Path $cache $file.Name
         if (-not (Test-Path $target) -or (Get-Item $target).LastWriteTimeUtc -lt $file.LastWriteTimeUtc) {
             $text = [System.IO.File]::ReadAllText($file.FullName)
             $text = [regex]::Replace($text, 'DEFINER=`[^`]*`@`[^`]*`', '')
-            [System.IO.File]::WriteAllText($target, $text)
+            # Write aside and move, so a concurrent reader never sees a half-written file.
+            $temporary = "$target.$PID.tmp"
+            [System.IO.File]::WriteAllText($temporary, $text)
+            Move-Item -Path $temporary -Destination $target -Force
         }
         $target
     }

@@ -40,6 +40,58 @@ internal static class HubErrors
         { IsTransient = true };
     }
 
+    /// <summary>
+    /// Classifies a failure while reading or writing: connection-level problems keep their connection codes (and the
+    /// transient flag), anything else becomes HubQueryFailed with <paramref name="action"/> ("adding 12 VMs") in
+    /// the message. Callers give the action in words a user understands.
+    /// </summary>
+    internal static SendenseException FromQuery(Exception exception, string action, string hubDescription)
+    {
+        if (exception is SendenseException sendense)
+        {
+            return sendense;
+        }
+
+        if (exception is MySqlException mysql)
+        {
+            switch (mysql.ErrorCode)
+            {
+                case MySqlErrorCode.UnableToConnectToHost:
+                    return new SendenseException(SendenseErrorCode.HubUnreachable,
+                        $"Lost the hub database {hubDescription} while {action}: {FirstSentence(mysql)} Nothing of this batch was written; run the command again.", mysql)
+                    { IsTransient = true };
+                case MySqlErrorCode.AccessDenied:
+                case MySqlErrorCode.DatabaseAccessDenied:
+                case MySqlErrorCode.TableAccessDenied:
+                case MySqlErrorCode.ColumnAccessDenied:
+                    return new SendenseException(SendenseErrorCode.HubLoginFailed,
+                        $"The hub database {hubDescription} denied access while {action}: {FirstSentence(mysql)} Grant the user the rights the module needs.", mysql);
+                case MySqlErrorCode.NoSuchTable:
+                case MySqlErrorCode.BadFieldError:
+                    return new SendenseException(SendenseErrorCode.HubSchemaMismatch,
+                        $"The hub database {hubDescription} does not have the schema the module expects ({FirstSentence(mysql)}) Run Initialize-SendenseDatabase to see what is missing.", mysql);
+                case MySqlErrorCode.LockDeadlock:
+                case MySqlErrorCode.LockWaitTimeout:
+                    return new SendenseException(SendenseErrorCode.HubQueryFailed,
+                        $"The hub database {hubDescription} was busy while {action}: {FirstSentence(mysql)} Nothing of this batch was written; run the command again.", mysql)
+                    { IsTransient = true };
+            }
+
+            return new SendenseException(SendenseErrorCode.HubQueryFailed,
+                $"The hub database {hubDescription} rejected {action}: {FirstSentence(mysql)}", mysql);
+        }
+
+        if (exception is System.IO.IOException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            return new SendenseException(SendenseErrorCode.HubUnreachable,
+                $"Lost the hub database {hubDescription} while {action}: {exception.Message} Nothing of this batch was written; run the command again.", exception)
+            { IsTransient = true };
+        }
+
+        return new SendenseException(SendenseErrorCode.Unexpected,
+            $"Unexpected failure while {action} on the hub database {hubDescription}: {exception.Message}", exception);
+    }
+
     private static string FirstSentence(Exception exception)
     {
         string message = exception.Message.Trim();

@@ -1,0 +1,14 @@
+namespace Sendense;
+
+/// <summary>What Add-SendenseVM did with one VM.</summary>
+public enum VMAddResult
+{
+    /// <summary>A new context (and its disks) was written.</summary>
+    Added,
+
+    /// <summary>The VM was already managed; descriptive columns or disks changed.</summary>
+    Refreshed,
+
+    /// <summary>The VM was already managed and nothing changed.</summary>
+    Unchanged,
+}
