@@ -29,7 +29,10 @@ param(
     [string[]] $PesterTag,
     [string] $XunitFilter,
     [switch] $SkipXunit,
-    [switch] $SkipPester
+    [switch] $SkipPester,
+
+    # Bench only: run just these bench/<Name>.Bench.ps1 scripts (default: all of them).
+    [string[]] $BenchName
 )
 
 Set-StrictMode -Version Latest
@@ -72,7 +75,7 @@ try {
             }
             'Bench' {
                 Invoke-ModuleBuild -RepoRoot $RepoRoot -Configuration 'Release'
-                Invoke-Benchmark -RepoRoot $RepoRoot
+                Invoke-Benchmark -RepoRoot $RepoRoot -Name $BenchName
             }
             'Package' {
                 Invoke-ModuleBuild -RepoRoot $RepoRoot -Configuration 'Release'

@@ -14,7 +14,9 @@
     FormatsToProcess       = @(
         'formats/Hub.Format.ps1xml'
     )
-    TypesToProcess         = @('Sendense.Types.ps1xml')
+    TypesToProcess         = @(
+        'types/Hub.Types.ps1xml'
+    )
 
     # Explicit lists: no wildcards, so command discovery never has to load the assembly.
     CmdletsToExport        = @(
