@@ -23,6 +23,12 @@ public sealed class DiscoveredVM
     /// <summary>The VM name, unescaped for display (vCenter escapes '/', '\' and '%' as %2f, %5c, %25).</summary>
     public string Name { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The name exactly as vCenter returns it (escaped). This is what the hub stores as vm_name and what its backup
+    /// code later looks the VM up by, so it must round-trip unchanged; <see cref="Path"/> is built from such names.
+    /// </summary>
+    public string InventoryName { get; set; } = string.Empty;
+
     /// <summary>The managed object id, e.g. vm-123 (unique per vCenter only).</summary>
     public string MoRef { get; set; } = string.Empty;
 
