@@ -89,7 +89,12 @@ function Invoke-ModuleBuild {
 }
 
 function Build-ModuleHelp {
-    # Filled in by the help work (issue 7): MAML generated from docs/cmdlets. Until then the module ships no
-    # external help and Get-Help shows the syntax PowerShell derives from the cmdlets.
+    # MAML help from docs/cmdlets/*.md, generated in a fresh pwsh that imports the freshly built module (so the
+    # build process itself never loads the module's assemblies).
     param([string] $RepoRoot, [string] $ModuleOut)
+    $exit = Invoke-ChildPwsh -RepoRoot $RepoRoot -File (Join-Path $RepoRoot 'tools/help/New-ModuleHelp.ps1') -Arguments @(
+        '-ModulePath', (Join-Path $ModuleOut 'Sendense.psd1'),
+        '-SourceDirectory', (Join-Path $RepoRoot 'docs/cmdlets'),
+        '-OutputFile', (Join-Path $ModuleOut 'en-US/Sendense.PowerShell.dll-Help.xml'))
+    if ($exit -ne 0) { throw "Generating the module help failed (exit $exit)." }
 }

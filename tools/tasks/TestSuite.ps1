@@ -15,6 +15,7 @@ function Invoke-TestSuite {
 
     Install-RigPrerequisite
     $pester = Get-PesterModulePath -RepoRoot $RepoRoot
+    $env:SENDENSE_NUGET_PACKAGES = Get-NuGetPackageRoot
     $launcher = Build-RigSimulator
     $env:SENDENSE_VCSIM_LAUNCHER = $launcher
     $env:SENDENSE_HUB_FIXTURES = Join-Path $RepoRoot 'tests/fixtures/sendense-hub'
