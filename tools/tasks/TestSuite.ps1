@@ -17,6 +17,7 @@ function Invoke-TestSuite {
     $pester = Get-PesterModulePath -RepoRoot $RepoRoot
     $launcher = Build-RigSimulator
     $env:SENDENSE_VCSIM_LAUNCHER = $launcher
+    $env:SENDENSE_CREDCRYPT = Build-RigCredCrypt
     $env:SENDENSE_HUB_FIXTURES = Join-Path $RepoRoot 'tests/fixtures/sendense-hub'
 
     $xunit = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
