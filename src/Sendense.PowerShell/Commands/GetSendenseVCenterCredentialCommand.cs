@@ -166,6 +166,7 @@ public sealed class GetSendenseVCenterCredentialCommand : HubCmdlet
         }
 
         CredentialKeySource keys = CredentialKeyParameters.Create(this, EncryptionKey, EncryptionKeyFile, AllowPlaintextPassword.IsPresent);
+        WriteDebug($"Reading the password of vCenter credential '{credential.Name}' (id {credential.Id}, stored {credential.PasswordStorage}) from hub {hub}.");
         try
         {
             ResolvedVCenterCredential resolved = Await(token => VCenterCredentialEngine.ResolveAsync(hub, new VCenterCredentialIdentity(credential.Id), keys, token));

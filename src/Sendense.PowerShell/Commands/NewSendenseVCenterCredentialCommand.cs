@@ -80,6 +80,7 @@ public sealed class NewSendenseVCenterCredentialCommand : HubCmdlet
         };
         CredentialKeySource keys = CredentialKeyParameters.Create(this, EncryptionKey, EncryptionKeyFile, allowPlaintextPassword: false);
 
+        WriteDebug($"Encrypting the password of '{Name}' with AES-256-GCM (12-byte random nonce, 16-byte tag) under the key from {keys.Describe() ?? "nowhere yet"}.");
         VCenterCredential created;
         try
         {

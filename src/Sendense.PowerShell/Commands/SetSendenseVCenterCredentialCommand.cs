@@ -118,6 +118,7 @@ public sealed class SetSendenseVCenterCredentialCommand : HubCmdlet
         }
 
         CredentialKeySource keys = CredentialKeyParameters.Create(this, EncryptionKey, EncryptionKeyFile, allowPlaintextPassword: false);
+        WriteDebug($"Changing vCenter credential {identity} in one transaction on hub {hub}.");
         VCenterCredentialUpdateResult result;
         try
         {

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Management.Automation.Runspaces;
 using System.Threading;
 using System.Threading.Tasks;
 using Sendense.Hub.Credentials;
@@ -65,8 +64,19 @@ public sealed class VCenterCredentialNameCompleter : IArgumentCompleter
             return hub;
         }
 
-        object? global = Runspace.DefaultRunspace?.SessionStateProxy.PSVariable.GetValue("global:" + HubSessionState.DefaultVariableName);
-        return (global is PSObject wrappedGlobal ? wrappedGlobal.BaseObject : global) as HubConnection;
+        // Completers run while the runspace is busy completing, so the variable is read through a nested pipeline
+        // on the current runspace rather than through SessionStateProxy (which refuses while a pipeline runs).
+        try
+        {
+            using var shell = System.Management.Automation.PowerShell.Create(RunspaceMode.CurrentRunspace);
+            shell.AddScript("$global:" + HubSessionState.DefaultVariableName, useLocalScope: false);
+            object? global = shell.Invoke().FirstOrDefault()?.BaseObject;
+            return global as HubConnection;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
     }
 
     private static string Quote(string name) =>
