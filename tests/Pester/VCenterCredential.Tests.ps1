@@ -261,6 +261,28 @@ Describe 'Remove-SendenseVCenterCredential' -Tag Credential {
     }
 }
 
+Describe 'The cipher library' -Tag Credential {
+    It 'loads only when a password is encrypted or decrypted, into the module''s own load context' {
+        $name = New-TestName 'alc'
+        New-SendenseVCenterCredential -Name $name -VCenter vc01 -Credential (New-TestCredential 'k-secret') -Datacenter DC1 | Out-Null
+
+        $result = Invoke-InFreshPwsh -Script @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$ModulePath'
+Connect-SendenseHub -ConnectionString '$($Db.ConnectionString)' | Out-Null
+`$null = Get-SendenseVCenterCredential -Name '$name'
+function Find-Cipher { [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'BouncyCastle.Cryptography' } }
+'before:' + @(Find-Cipher).Count
+`$null = Get-SendenseVCenterCredential -Name '$name' -AsPSCredential
+'context:' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext((Find-Cipher)).Name
+"@
+
+        $result.ExitCode | Should -Be 0
+        $result.Output | Should -Contain 'before:0'
+        $result.Output | Should -Contain 'context:Sendense'
+    }
+}
+
 Describe 'Secrets never leave the SecureString' -Tag Credential {
     It 'keeps the password, the key and the stored value out of every stream, error, exception and $Error' {
         $password = New-TestPassword
