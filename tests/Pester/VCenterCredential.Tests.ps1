@@ -261,6 +261,23 @@ Describe 'Remove-SendenseVCenterCredential' -Tag Credential {
     }
 }
 
+Describe 'The -VCenterCredential parameter type' -Tag Credential {
+    It 'binds a name, an id, a credential object and a deserialized credential' {
+        $created = New-SendenseVCenterCredential -Name (New-TestName 'bind') -VCenter vc01 -Credential (New-TestCredential 'l-secret') -Datacenter DC1
+        function Resolve-TestIdentity {
+            param([Sendense.PowerShell.Parameters.VCenterCredentialTransformation()][Sendense.Core.Credentials.VCenterCredentialIdentity] $VCenterCredential)
+            $VCenterCredential
+        }
+        $deserialized = [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($created))
+
+        (Resolve-TestIdentity -VCenterCredential 'Prod').Name | Should -Be 'Prod'
+        (Resolve-TestIdentity -VCenterCredential 42).Id | Should -Be 42
+        (Resolve-TestIdentity -VCenterCredential $created).Id | Should -Be $created.Id
+        (Resolve-TestIdentity -VCenterCredential $deserialized).Id | Should -Be $created.Id
+        { Resolve-TestIdentity -VCenterCredential (Get-Date) } | Should -Throw '*vCenter credential*'
+    }
+}
+
 Describe 'The cipher library' -Tag Credential {
     It 'loads only when a password is encrypted or decrypted, into the module''s own load context' {
         $name = New-TestName 'alc'
