@@ -13,15 +13,21 @@
 
     FormatsToProcess       = @(
         'formats/Hub.Format.ps1xml'
+        'formats/Credential.Format.ps1xml'
     )
     TypesToProcess         = @(
         'types/Hub.Types.ps1xml'
+        'types/Credential.Types.ps1xml'
     )
 
     # Explicit lists: no wildcards, so command discovery never has to load the assembly.
     CmdletsToExport        = @(
         'Connect-SendenseHub'
         'Disconnect-SendenseHub'
+        'New-SendenseVCenterCredential'
+        'Get-SendenseVCenterCredential'
+        'Set-SendenseVCenterCredential'
+        'Remove-SendenseVCenterCredential'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -363,6 +363,64 @@ function Build-RigSimulator {
     $OutputPath
 }
 
+function Get-RigCredCryptPath {
+    if ($env:SENDENSE_CREDCRYPT) { return $env:SENDENSE_CREDCRYPT }
+    Join-Path $script:RepoRoot 'out/tools/credcrypt'
+}
+
+function Build-RigCredCrypt {
+    <#
+    .SYNOPSIS
+    Builds tests/tools/credcrypt, the hub's credential cipher in Go's standard library (the independent
+    implementation the credential tests check the module against), when it is missing or out of date.
+    #>
+    [CmdletBinding()]
+    param([string] $OutputPath = (Join-Path $script:RepoRoot 'out/tools/credcrypt'))
+    Install-RigPrerequisite -Component Go
+    $sourceDir = Join-Path $script:RepoRoot 'tests/tools/credcrypt'
+    $newestSource = (Get-ChildItem $sourceDir -Filter '*.go' | Measure-Object -Property LastWriteTimeUtc -Maximum).Maximum
+    if ((Test-Path $OutputPath) -and (Get-Item $OutputPath).LastWriteTimeUtc -gt $newestSource) { return $OutputPath }
+
+    New-Item -ItemType Directory -Path (Split-Path $OutputPath) -Force | Out-Null
+    $go = Find-RigExecutable 'go'
+    $saved = @{ GO111MODULE = $env:GO111MODULE; GOPATH = $env:GOPATH; GOFLAGS = $env:GOFLAGS; GOCACHE = $env:GOCACHE }
+    # Standard library only: GOPATH mode, no module download, like the simulator launcher.
+    $env:GO111MODULE = 'off'
+    $env:GOPATH = '/usr/share/gocode'
+    $env:GOFLAGS = ''
+    if (-not $env:GOCACHE) { $env:GOCACHE = Join-Path $script:RepoRoot 'out/tools/gocache' }
+    Push-Location $sourceDir
+    try {
+        & $go build -o $OutputPath .
+        if ($LASTEXITCODE -ne 0) { throw "Building credcrypt failed (go build exit $LASTEXITCODE)." }
+    }
+    finally {
+        Pop-Location
+        foreach ($key in $saved.Keys) { Set-Item "env:$key" -Value $saved[$key] -ErrorAction SilentlyContinue; if ($null -eq $saved[$key]) { Remove-Item "env:$key" -ErrorAction SilentlyContinue } }
+    }
+    $OutputPath
+}
+
+function Invoke-RigCredCrypt {
+    <#
+    .SYNOPSIS
+    Runs credcrypt: encrypts or decrypts each input line with the given base64 key (passed in the child's
+    environment only); returns one output line per input line ("ERROR ..." for a value that does not decrypt).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)][ValidateSet('encrypt', 'decrypt')][string] $Mode,
+        [Parameter(Mandatory)][string] $Key,
+        [Parameter(Mandatory)][string[]] $InputLine
+    )
+    $tool = Get-RigCredCryptPath
+    if (-not (Test-Path $tool)) { $tool = Build-RigCredCrypt }
+    $previous = $env:MIGRATEKIT_CRED_ENCRYPTION_KEY
+    $env:MIGRATEKIT_CRED_ENCRYPTION_KEY = $Key
+    try { $InputLine | & $tool $Mode }
+    finally { $env:MIGRATEKIT_CRED_ENCRYPTION_KEY = $previous }
+}
+
 function Start-RigSimulator {
     <#
     .SYNOPSIS
@@ -459,4 +517,4 @@ function Stop-RigSimulator {
 Export-ModuleMember -Function Get-RigRepositoryRoot, Get-RigFixtureDirectory, Install-RigPrerequisite, Remove-StaleRig,
     Start-RigMariaDb, Stop-RigMariaDb, Invoke-RigSql, ConvertFrom-RigConnectionString, Get-RigSchemaScript,
     New-RigHubDatabase, Remove-RigHubDatabase, Get-RigSimulatorPath, Build-RigSimulator, Start-RigSimulator,
-    Stop-RigSimulator, Get-RigFreePort, New-RigSecret
+    Stop-RigSimulator, Get-RigFreePort, New-RigSecret, Get-RigCredCryptPath, Build-RigCredCrypt, Invoke-RigCredCrypt

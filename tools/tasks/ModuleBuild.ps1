@@ -10,6 +10,7 @@ $script:AllowedDependencies = @(
     'Sendense.Hub'
     'MySqlConnector'
     'Dapper'
+    'BouncyCastle.Cryptography'   # AES-256-GCM for the hub's stored vCenter passwords (Sendense.Hub/Credentials)
     'Microsoft.Extensions.Logging.Abstractions'
     'Microsoft.Extensions.DependencyInjection.Abstractions'
     'Microsoft.Bcl.AsyncInterfaces'

@@ -18,6 +18,7 @@ function Invoke-TestSuite {
     $env:SENDENSE_NUGET_PACKAGES = Get-NuGetPackageRoot
     $launcher = Build-RigSimulator
     $env:SENDENSE_VCSIM_LAUNCHER = $launcher
+    $env:SENDENSE_CREDCRYPT = Build-RigCredCrypt
     $env:SENDENSE_HUB_FIXTURES = Join-Path $RepoRoot 'tests/fixtures/sendense-hub'
 
     $xunit = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }

@@ -56,4 +56,35 @@ public enum SendenseErrorCode
 
     /// <summary>vCenter answered with something that is not a vim25 SOAP response.</summary>
     VCenterProtocolError,
+
+    // --- vCenter credentials stored in the hub ---------------------------------------------------
+    /// <summary>No stored vCenter credential has that name or id.</summary>
+    VCenterCredentialNotFound = 500,
+
+    /// <summary>A stored vCenter credential with that name already exists (names are compared without regard to case).</summary>
+    VCenterCredentialExists,
+
+    /// <summary>The stored vCenter credential is inactive, so it cannot be used to log in.</summary>
+    VCenterCredentialInactive,
+
+    /// <summary>VMs in the hub still use the credential (vm_replication_contexts.credential_id).</summary>
+    VCenterCredentialInUse,
+
+    /// <summary>A credential field is empty, too long or contradicts another.</summary>
+    VCenterCredentialInvalid,
+
+    /// <summary>No credential encryption key was given (parameter, key file or MIGRATEKIT_CRED_ENCRYPTION_KEY).</summary>
+    CredentialKeyMissing,
+
+    /// <summary>The credential encryption key is unreadable, not base64 or not 32 bytes.</summary>
+    CredentialKeyInvalid,
+
+    /// <summary>The stored password does not decrypt with the key: another hub's key, or a changed value.</summary>
+    CredentialDecryptionFailed,
+
+    /// <summary>The stored password value is damaged (an empty TEMP_PLAINTEXT_ value, a truncated ciphertext).</summary>
+    CredentialPasswordCorrupt,
+
+    /// <summary>The stored password is in clear (a hub without a key wrote it) and plaintext was not allowed.</summary>
+    CredentialPasswordNotEncrypted,
 }

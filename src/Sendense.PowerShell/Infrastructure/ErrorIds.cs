@@ -31,6 +31,16 @@ internal static class ErrorIds
         SendenseErrorCode.VCenterInvalidProperty => ErrorCategory.InvalidArgument,
         SendenseErrorCode.VCenterFault => ErrorCategory.InvalidOperation,
         SendenseErrorCode.VCenterProtocolError => ErrorCategory.ProtocolError,
+        SendenseErrorCode.VCenterCredentialNotFound => ErrorCategory.ObjectNotFound,
+        SendenseErrorCode.VCenterCredentialExists => ErrorCategory.ResourceExists,
+        SendenseErrorCode.VCenterCredentialInactive => ErrorCategory.ResourceUnavailable,
+        SendenseErrorCode.VCenterCredentialInUse => ErrorCategory.ResourceBusy,
+        SendenseErrorCode.VCenterCredentialInvalid => ErrorCategory.InvalidArgument,
+        SendenseErrorCode.CredentialKeyMissing => ErrorCategory.InvalidOperation,
+        SendenseErrorCode.CredentialKeyInvalid => ErrorCategory.InvalidArgument,
+        SendenseErrorCode.CredentialDecryptionFailed => ErrorCategory.SecurityError,
+        SendenseErrorCode.CredentialPasswordCorrupt => ErrorCategory.InvalidData,
+        SendenseErrorCode.CredentialPasswordNotEncrypted => ErrorCategory.SecurityError,
         _ => ErrorCategory.NotSpecified,
     };
 }

@@ -15,6 +15,9 @@ internal static class RigEnvironment
     internal static string SimulatorLauncher => Require("SENDENSE_VCSIM_LAUNCHER",
         "the path of the built vCenter simulator launcher");
 
+    internal static string CredCrypt => Require("SENDENSE_CREDCRYPT",
+        "the path of the built tests/tools/credcrypt (the hub's credential cipher in Go)");
+
     internal static string FixtureDirectory
     {
         get

@@ -1,0 +1,36 @@
+using System.Management.Automation;
+using System.Security;
+using Sendense.Core.Credentials;
+using Sendense.Core.Errors;
+
+namespace Sendense.PowerShell.Infrastructure;
+
+/// <summary>
+/// Builds the key source from the -EncryptionKey / -EncryptionKeyFile / -AllowPlaintextPassword parameters that every
+/// cmdlet which encrypts or decrypts a stored vCenter password declares (New-, Set-, Get- -AsPSCredential, and the
+/// -VCenterCredential parameters of discovery and add). Without them the environment is used
+/// (MIGRATEKIT_CRED_ENCRYPTION_KEY, then SENDENSE_CRED_ENCRYPTION_KEY_FILE).
+/// </summary>
+public static class CredentialKeyParameters
+{
+    /// <summary>The key source for this invocation; the key file path is resolved against the current location.</summary>
+    public static CredentialKeySource Create(PSCmdlet cmdlet, SecureString? encryptionKey, string? encryptionKeyFile, bool allowPlaintextPassword)
+    {
+        var source = new CredentialKeySource { Key = encryptionKey, AllowPlaintextPassword = allowPlaintextPassword };
+        if (!string.IsNullOrEmpty(encryptionKeyFile))
+        {
+            source.KeyFile = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(encryptionKeyFile);
+        }
+
+        return source;
+    }
+
+    /// <summary>
+    /// True for failures that make every further item of the same invocation fail the same way (the hub is gone,
+    /// there is no usable key): those stop the command; anything else is an error for that one item.
+    /// </summary>
+    public static bool StopsTheCommand(SendenseErrorCode code) => code is
+        SendenseErrorCode.HubNotConnected or SendenseErrorCode.HubUnreachable or SendenseErrorCode.HubLoginFailed or
+        SendenseErrorCode.HubConnectionClosed or SendenseErrorCode.HubSchemaMismatch or SendenseErrorCode.HubDatabaseNotFound or
+        SendenseErrorCode.CredentialKeyMissing or SendenseErrorCode.CredentialKeyInvalid;
+}
