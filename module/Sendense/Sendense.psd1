@@ -13,15 +13,24 @@
 
     FormatsToProcess       = @(
         'formats/Hub.Format.ps1xml'
+        'formats/ProtectionGroup.Format.ps1xml'
     )
     TypesToProcess         = @(
         'types/Hub.Types.ps1xml'
+        'types/ProtectionGroup.Types.ps1xml'
     )
 
     # Explicit lists: no wildcards, so command discovery never has to load the assembly.
     CmdletsToExport        = @(
         'Connect-SendenseHub'
         'Disconnect-SendenseHub'
+        'New-SendenseProtectionGroup'
+        'Get-SendenseProtectionGroup'
+        'Set-SendenseProtectionGroup'
+        'Remove-SendenseProtectionGroup'
+        'Get-SendenseProtectionGroupMember'
+        'Add-SendenseProtectionGroupMember'
+        'Remove-SendenseProtectionGroupMember'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -31,6 +31,15 @@ internal static class ErrorIds
         SendenseErrorCode.VCenterInvalidProperty => ErrorCategory.InvalidArgument,
         SendenseErrorCode.VCenterFault => ErrorCategory.InvalidOperation,
         SendenseErrorCode.VCenterProtocolError => ErrorCategory.ProtocolError,
+        SendenseErrorCode.ProtectionGroupNotFound => ErrorCategory.ObjectNotFound,
+        SendenseErrorCode.ProtectionGroupNameInvalid => ErrorCategory.InvalidArgument,
+        SendenseErrorCode.ProtectionGroupNameTaken => ErrorCategory.ResourceExists,
+        SendenseErrorCode.ProtectionGroupValueOutOfRange => ErrorCategory.InvalidArgument,
+        SendenseErrorCode.ProtectionGroupScheduleNotFound => ErrorCategory.ObjectNotFound,
+        SendenseErrorCode.ProtectionGroupVMNotFound => ErrorCategory.ObjectNotFound,
+        SendenseErrorCode.ProtectionGroupVMAmbiguous => ErrorCategory.InvalidArgument,
+        SendenseErrorCode.ProtectionGroupNotEmpty => ErrorCategory.InvalidOperation,
+        SendenseErrorCode.ProtectionGroupExecutionRunning => ErrorCategory.ResourceBusy,
         _ => ErrorCategory.NotSpecified,
     };
 }
