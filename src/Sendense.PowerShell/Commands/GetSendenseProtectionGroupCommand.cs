@@ -40,7 +40,7 @@ public sealed class GetSendenseProtectionGroupCommand : ProtectionGroupCmdlet
     protected override void EndProcessing()
     {
         HubConnection hub = ResolveHub();
-        IReadOnlyList<string> names = (Name ?? Array.Empty<string>()).Select(name => name.Trim()).Where(name => name.Length > 0).ToList();
+        IReadOnlyList<string> names = (Name ?? Array.Empty<string>()).Select(name => name.Trim()).ToList();
         IReadOnlyList<string> ids = ParameterSetName == IdSet ? Id.Select(id => id.Trim()).ToList() : Array.Empty<string>();
 
         // Wildcards become SQL LIKE patterns; a character class ([a-c]) has no LIKE form, then all groups are read
