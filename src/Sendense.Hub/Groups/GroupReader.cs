@@ -11,19 +11,6 @@ using Sendense.Core.Groups;
 
 namespace Sendense.Hub.Groups;
 
-/// <summary>Which groups to read: a group matching any of the lists is returned.</summary>
-internal sealed class GroupFilter
-{
-    /// <summary>SQL LIKE patterns (escape character '!') on the name.</summary>
-    internal IReadOnlyList<string>? NameLikes { get; init; }
-
-    /// <summary>Exact ids.</summary>
-    internal IReadOnlyList<string>? Ids { get; init; }
-
-    /// <summary>Values that may be an id or a name.</summary>
-    internal IReadOnlyList<string>? IdsOrNames { get; init; }
-}
-
 /// <summary>Reads groups, memberships, schedules and VM keys; every method is one round trip.</summary>
 internal static class GroupReader
 {
@@ -31,28 +18,25 @@ internal static class GroupReader
     internal static async Task<IReadOnlyList<ProtectionGroup>> GroupsAsync(MySqlConnection connection, GroupFilter filter,
         CancellationToken cancellationToken)
     {
-        IReadOnlyList<string>? nameLikes = filter.NameLikes;
-        IReadOnlyList<string>? idsOrNames = filter.IdsOrNames;
-        IReadOnlyList<string>? ids = filter.Ids;
         var parameters = new DynamicParameters();
         var conditions = new List<string>();
-        if (nameLikes is { Count: > 0 })
+        if (filter.NameLikes is { Count: > 0 } likes)
         {
-            for (int i = 0; i < nameLikes.Count; i++)
+            for (int i = 0; i < likes.Count; i++)
             {
                 string name = "like" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 conditions.Add($"g.name LIKE @{name} ESCAPE '!'");
-                parameters.Add(name, nameLikes[i]);
+                parameters.Add(name, likes[i]);
             }
         }
 
-        if (idsOrNames is { Count: > 0 })
+        if (filter.IdsOrNames is { Count: > 0 } idsOrNames)
         {
             conditions.Add("g.id IN " + SqlList.In(parameters, "in", idsOrNames));
             conditions.Add("g.name IN " + SqlList.In(parameters, "nm", idsOrNames));
         }
 
-        if (ids is { Count: > 0 })
+        if (filter.Ids is { Count: > 0 } ids)
         {
             conditions.Add("g.id IN " + SqlList.In(parameters, "id", ids));
         }
@@ -91,6 +75,34 @@ internal static class GroupReader
         IEnumerable<MemberRow> rows = await connection.QueryAsync<MemberRow>(new CommandDefinition(
             GroupSql.SelectMembers + where + GroupSql.MemberOrder, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(row => row.ToModel(result)).ToList();
+    }
+
+    /// <summary>Memberships of the groups (all when null) whose VM name matches any LIKE pattern (all when null).</summary>
+    internal static Task<IReadOnlyList<ProtectionGroupMember>> MembersOfAsync(MySqlConnection connection, IReadOnlyList<string>? groupIds,
+        IReadOnlyList<string>? vmNameLikes, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters();
+        var conditions = new List<string>();
+        if (groupIds is not null)
+        {
+            conditions.Add(groupIds.Count == 0 ? "1 = 0" : "m.group_id IN " + SqlList.In(parameters, "g", groupIds));
+        }
+
+        if (vmNameLikes is { Count: > 0 })
+        {
+            var likes = new List<string>();
+            for (int i = 0; i < vmNameLikes.Count; i++)
+            {
+                string name = "like" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                parameters.Add(name, vmNameLikes[i]);
+                likes.Add($"c.vm_name LIKE @{name} ESCAPE '!'");
+            }
+
+            conditions.Add("(" + string.Join(" OR ", likes) + ")");
+        }
+
+        string where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
+        return MembersAsync(connection, null, where, parameters, null, cancellationToken);
     }
 
     /// <summary>"WHERE (m.group_id = @g0 AND m.vm_context_id IN (...)) OR ..." for pairs of group id and context id.</summary>

@@ -83,28 +83,8 @@ public static class ProtectionGroupEngine
     /// <summary>Memberships of the given groups (all groups when null) whose VM name matches any LIKE pattern (all when null).</summary>
     public static Task<IReadOnlyList<ProtectionGroupMember>> GetMembersAsync(HubConnection hub, IReadOnlyList<string>? groupIds,
         IReadOnlyList<string>? vmNameLikes, CancellationToken cancellationToken) =>
-        GroupDb.RunAsync(hub, "reading protection group members", connection =>
-        {
-            var parameters = new Dapper.DynamicParameters();
-            var conditions = new List<string>();
-            if (groupIds is not null)
-            {
-                conditions.Add(groupIds.Count == 0 ? "1 = 0" : "m.group_id IN " + SqlList.In(parameters, "g", groupIds));
-            }
-
-            if (vmNameLikes is { Count: > 0 })
-            {
-                conditions.Add("(" + string.Join(" OR ", vmNameLikes.Select((like, i) =>
-                {
-                    string name = "like" + i.ToString(CultureInfo.InvariantCulture);
-                    parameters.Add(name, like);
-                    return $"c.vm_name LIKE @{name} ESCAPE '!'";
-                })) + ")");
-            }
-
-            string where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
-            return GroupReader.MembersAsync(connection, null, where, parameters, null, cancellationToken);
-        }, cancellationToken);
+        GroupDb.RunAsync(hub, "reading protection group members",
+            connection => GroupReader.MembersOfAsync(connection, groupIds, vmNameLikes, cancellationToken), cancellationToken);
 
     /// <summary>Group names starting with <paramref name="prefix"/> (literal text), for tab completion.</summary>
     public static Task<IReadOnlyList<string>> CompleteGroupNamesAsync(HubConnection hub, string prefix, int limit, CancellationToken cancellationToken) =>
