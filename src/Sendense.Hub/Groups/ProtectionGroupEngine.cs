@@ -38,7 +38,7 @@ public static class ProtectionGroupEngine
     public static Task<ProtectionGroupCreationPlan> PrepareCreateAsync(HubConnection hub, ProtectionGroupDefinition definition,
         IReadOnlyList<VMReference> members, CancellationToken cancellationToken) =>
         GroupDb.RunAsync(hub, $"checking protection group '{definition.Name}'",
-            connection => GroupWriter.PrepareCreateAsync(connection, definition, members, cancellationToken), cancellationToken);
+            connection => GroupCreator.PrepareCreateAsync(connection, definition, members, cancellationToken), cancellationToken);
 
     /// <summary>Writes the group and all its memberships in one transaction: all of it lands, or none.</summary>
     public static Task<ProtectionGroup> CreateAsync(HubConnection hub, ProtectionGroupCreationPlan plan, CancellationToken cancellationToken) =>
@@ -47,23 +47,23 @@ public static class ProtectionGroupEngine
     internal static Task<ProtectionGroup> CreateAsync(HubConnection hub, ProtectionGroupCreationPlan plan, GroupWriteOptions options,
         CancellationToken cancellationToken) =>
         GroupDb.RunAsync(hub, $"creating protection group '{plan.Name}' with {Count(plan.MemberVMs.Count, "VM")}",
-            connection => GroupWriter.CreateAsync(hub, connection, plan, options, cancellationToken), cancellationToken);
+            connection => GroupCreator.CreateAsync(hub, connection, plan, options, cancellationToken), cancellationToken);
 
     /// <summary>Validates a change of one group (name, schedule, ranges); writes nothing.</summary>
     public static Task<ProtectionGroupUpdatePlan> PrepareUpdateAsync(HubConnection hub, ProtectionGroup group, ProtectionGroupChange change,
         CancellationToken cancellationToken) =>
         GroupDb.RunAsync(hub, $"checking the change of protection group '{group.Name}'",
-            connection => GroupWriter.PrepareUpdateAsync(connection, group, change, cancellationToken), cancellationToken);
+            connection => GroupUpdater.PrepareUpdateAsync(connection, group, change, cancellationToken), cancellationToken);
 
     /// <summary>Writes a prepared change and returns the group as it is now.</summary>
     public static Task<ProtectionGroup> UpdateAsync(HubConnection hub, ProtectionGroupUpdatePlan plan, CancellationToken cancellationToken) =>
         GroupDb.RunAsync(hub, $"changing protection group '{plan.Group.Name}'",
-            connection => GroupWriter.UpdateAsync(connection, plan, cancellationToken), cancellationToken);
+            connection => GroupUpdater.UpdateAsync(connection, plan, cancellationToken), cancellationToken);
 
     /// <summary>Deletes a group; returns how many memberships went with it (only with <paramref name="force"/>).</summary>
     public static Task<int> RemoveAsync(HubConnection hub, ProtectionGroup group, bool force, CancellationToken cancellationToken) =>
         GroupDb.RunAsync(hub, $"removing protection group '{group.Name}'",
-            connection => GroupWriter.DeleteAsync(connection, group, force, cancellationToken), cancellationToken);
+            connection => GroupRemover.DeleteAsync(connection, group, force, cancellationToken), cancellationToken);
 
     /// <summary>Adds VMs to groups in one transaction; VMs already in a group come back as AlreadyMember.</summary>
     public static Task<IReadOnlyList<ProtectionGroupMember>> AddMembersAsync(HubConnection hub, IReadOnlyList<GroupVMPair> pairs, int priority,

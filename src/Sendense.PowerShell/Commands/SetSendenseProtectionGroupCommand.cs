@@ -82,6 +82,13 @@ public sealed class SetSendenseProtectionGroupCommand : ProtectionGroupCmdlet
             Priority = Priority,
         };
 
+        if (change.IsEmpty)
+        {
+            WriteWarning($"Nothing to change for protection group '{group.Name}': give -NewName, -Description, -Schedule, " +
+                "-ClearSchedule, -MaxConcurrentVMs or -Priority.");
+            return;
+        }
+
         ProtectionGroupUpdatePlan plan;
         try
         {

@@ -250,9 +250,9 @@ public sealed class ProtectionGroupCreateTests : IClassFixture<HubDatabaseFixtur
         ProtectionGroup group = await ProtectionGroupEngine.CreateAsync(_hub, plan, new GroupWriteOptions { UseReturning = false }, CancellationToken.None);
 
         Assert.Equal(await _database.ScalarAsync($"SELECT id FROM vm_machine_groups WHERE name = 'Old{tag}'"), group.Id);
-        Assert.True(GroupWriter.SupportsReturning("10.11.19-MariaDB-0+deb12u1"));
-        Assert.False(GroupWriter.SupportsReturning("10.4.34-MariaDB"));
-        Assert.False(GroupWriter.SupportsReturning("8.0.36"));
+        Assert.True(GroupCreator.SupportsReturning("10.11.19-MariaDB-0+deb12u1"));
+        Assert.False(GroupCreator.SupportsReturning("10.4.34-MariaDB"));
+        Assert.False(GroupCreator.SupportsReturning("8.0.36"));
     }
 
     [Fact]
