@@ -14,10 +14,12 @@
     FormatsToProcess       = @(
         'formats/Hub.Format.ps1xml'
         'formats/Credential.Format.ps1xml'
+        'formats/ProtectionGroup.Format.ps1xml'
     )
     TypesToProcess         = @(
         'types/Hub.Types.ps1xml'
         'types/Credential.Types.ps1xml'
+        'types/ProtectionGroup.Types.ps1xml'
     )
 
     # Explicit lists: no wildcards, so command discovery never has to load the assembly.
@@ -28,6 +30,13 @@
         'Get-SendenseVCenterCredential'
         'Set-SendenseVCenterCredential'
         'Remove-SendenseVCenterCredential'
+        'New-SendenseProtectionGroup'
+        'Get-SendenseProtectionGroup'
+        'Set-SendenseProtectionGroup'
+        'Remove-SendenseProtectionGroup'
+        'Get-SendenseProtectionGroupMember'
+        'Add-SendenseProtectionGroupMember'
+        'Remove-SendenseProtectionGroupMember'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -87,4 +87,32 @@ public enum SendenseErrorCode
 
     /// <summary>The stored password is in clear (a hub without a key wrote it) and plaintext was not allowed.</summary>
     CredentialPasswordNotEncrypted,
+
+    // --- protection groups ----------------------------------------------------------------------
+    /// <summary>No protection group has the given name or id.</summary>
+    ProtectionGroupNotFound = 400,
+
+    /// <summary>A group name is empty, too long or contains control characters.</summary>
+    ProtectionGroupNameInvalid,
+
+    /// <summary>Another group already has the name (names compare case-insensitively, ignoring trailing spaces).</summary>
+    ProtectionGroupNameTaken,
+
+    /// <summary>A group setting (concurrency, priority, description length) is out of range.</summary>
+    ProtectionGroupValueOutOfRange,
+
+    /// <summary>The replication schedule given for a group does not exist.</summary>
+    ProtectionGroupScheduleNotFound,
+
+    /// <summary>A VM given as a group member is not managed by the hub.</summary>
+    ProtectionGroupVMNotFound,
+
+    /// <summary>A VM name given as a group member matches several managed VMs (on different vCenters).</summary>
+    ProtectionGroupVMAmbiguous,
+
+    /// <summary>The group still has members; removing it needs -Force.</summary>
+    ProtectionGroupNotEmpty,
+
+    /// <summary>A schedule execution of the group is running; removing it needs -Force.</summary>
+    ProtectionGroupExecutionRunning,
 }

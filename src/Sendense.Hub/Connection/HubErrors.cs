@@ -54,12 +54,16 @@ internal static class HubErrors
 
         if (exception is MySqlException mysql)
         {
+            if (IsConnectionLost(mysql))
+            {
+                // The server dropped the session (killed, restarted, network gone): it rolled the transaction back.
+                return new SendenseException(SendenseErrorCode.HubUnreachable,
+                    $"Lost the hub database {hubDescription} while {action}: {FirstSentence(mysql)} Nothing of this batch was written; run the command again.", mysql)
+                { IsTransient = true };
+            }
+
             switch (mysql.ErrorCode)
             {
-                case MySqlErrorCode.UnableToConnectToHost:
-                    return new SendenseException(SendenseErrorCode.HubUnreachable,
-                        $"Lost the hub database {hubDescription} while {action}: {FirstSentence(mysql)} Nothing of this batch was written; run the command again.", mysql)
-                    { IsTransient = true };
                 case MySqlErrorCode.AccessDenied:
                 case MySqlErrorCode.DatabaseAccessDenied:
                 case MySqlErrorCode.TableAccessDenied:
@@ -91,6 +95,14 @@ internal static class HubErrors
         return new SendenseException(SendenseErrorCode.Unexpected,
             $"Unexpected failure while {action} on the hub database {hubDescription}: {exception.Message}", exception);
     }
+
+    // MySqlConnector reports a dropped session as error None with the socket failure inside ("Failed to read the
+    // result set."), or with the server's shutdown codes when it said goodbye first.
+    private static bool IsConnectionLost(MySqlException mysql) =>
+        mysql.ErrorCode is MySqlErrorCode.UnableToConnectToHost or MySqlErrorCode.ServerShutdown or MySqlErrorCode.NormalShutdown
+            or MySqlErrorCode.ShutdownComplete ||
+        (mysql.ErrorCode == MySqlErrorCode.None &&
+         mysql.InnerException is System.IO.IOException or System.Net.Sockets.SocketException or ObjectDisposedException);
 
     private static string FirstSentence(Exception exception)
     {

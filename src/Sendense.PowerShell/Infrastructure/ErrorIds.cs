@@ -41,6 +41,15 @@ internal static class ErrorIds
         SendenseErrorCode.CredentialDecryptionFailed => ErrorCategory.SecurityError,
         SendenseErrorCode.CredentialPasswordCorrupt => ErrorCategory.InvalidData,
         SendenseErrorCode.CredentialPasswordNotEncrypted => ErrorCategory.SecurityError,
+        SendenseErrorCode.ProtectionGroupNotFound => ErrorCategory.ObjectNotFound,
+        SendenseErrorCode.ProtectionGroupNameInvalid => ErrorCategory.InvalidArgument,
+        SendenseErrorCode.ProtectionGroupNameTaken => ErrorCategory.ResourceExists,
+        SendenseErrorCode.ProtectionGroupValueOutOfRange => ErrorCategory.InvalidArgument,
+        SendenseErrorCode.ProtectionGroupScheduleNotFound => ErrorCategory.ObjectNotFound,
+        SendenseErrorCode.ProtectionGroupVMNotFound => ErrorCategory.ObjectNotFound,
+        SendenseErrorCode.ProtectionGroupVMAmbiguous => ErrorCategory.InvalidArgument,
+        SendenseErrorCode.ProtectionGroupNotEmpty => ErrorCategory.InvalidOperation,
+        SendenseErrorCode.ProtectionGroupExecutionRunning => ErrorCategory.ResourceBusy,
         _ => ErrorCategory.NotSpecified,
     };
 }

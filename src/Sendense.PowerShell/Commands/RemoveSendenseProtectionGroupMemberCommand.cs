@@ -1,0 +1,130 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Sendense.Core.Errors;
+using Sendense.Core.Groups;
+using Sendense.Hub.Groups;
+using Sendense.PowerShell.Completers;
+using Sendense.PowerShell.Infrastructure;
+
+namespace Sendense.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Removes VMs from a protection group; a VM that is not a member is a warning.</para>
+/// <para type="description">Collects the VMs from the pipeline (or memberships from Get-SendenseProtectionGroupMember)
+/// and removes their memberships in one transaction. The VMs stay managed by the hub and stay in their other
+/// groups. A VM that is not in the group is reported with a warning, not silently ignored.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "SendenseProtectionGroupMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(ProtectionGroupMember))]
+public sealed class RemoveSendenseProtectionGroupMemberCommand : ProtectionGroupCmdlet
+{
+    private readonly List<(ProtectionGroupIdentity Group, VMReference VM)> _requests = new List<(ProtectionGroupIdentity, VMReference)>();
+
+    /// <summary>The group: a name, an id or a ProtectionGroup object; binds from a GroupId property too.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("GroupId")]
+    [ArgumentCompleter(typeof(ProtectionGroupNameCompleter))]
+    public ProtectionGroupIdentity Group { get; set; } = null!;
+
+    /// <summary>The VMs: Sendense.VM or membership objects, context ids, or objects with a ContextId or Name property.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
+    [Alias("InputObject")]
+    [AllowNull]
+    [AllowEmptyCollection]
+    public PSObject?[] VM { get; set; } = null!;
+
+    /// <summary>Writes the removed memberships (Result Removed) to the pipeline.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var references = new List<VMReference>();
+        CollectVMs(VM, references);
+        _requests.AddRange(references.Select(reference => (Group, reference)));
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        if (_requests.Count == 0)
+        {
+            base.EndProcessing();
+            return;
+        }
+
+        HubConnection hub = ResolveHub();
+        List<ProtectionGroupIdentity> identities = _requests.Select(request => request.Group).Distinct().ToList();
+        Dictionary<ProtectionGroupIdentity, ProtectionGroup> groups = ResolveGroups(hub, identities, terminating: false);
+        List<VMReference> references = _requests.Where(request => groups.ContainsKey(request.Group)).Select(request => request.VM).ToList();
+        VMResolution resolution;
+        try
+        {
+            resolution = Await(token => ProtectionGroupEngine.ResolveVMsAsync(hub, references, token));
+        }
+        catch (SendenseException exception)
+        {
+            ThrowSendenseError(exception, null);
+            return;
+        }
+
+        // Removing is safe per item: a VM the hub does not know is an error for that input only.
+        foreach (VMReferenceProblem problem in resolution.Problems)
+        {
+            WriteSendenseError(problem.ToException(), problem.Reference.Source);
+        }
+
+        var vmOf = new Dictionary<VMReference, ManagedVMKey>();
+        foreach ((VMReference reference, ManagedVMKey vm) in resolution.Matches)
+        {
+            vmOf[reference] = vm;
+        }
+
+        var pairs = new List<GroupVMPair>();
+        foreach (IGrouping<ProtectionGroup, (ProtectionGroupIdentity Group, VMReference VM)> byGroup in _requests
+                     .Where(request => groups.ContainsKey(request.Group) && vmOf.ContainsKey(request.VM))
+                     .GroupBy(request => groups[request.Group], ReferenceEqualityComparer<ProtectionGroup>.Instance))
+        {
+            List<ManagedVMKey> vms = byGroup.Select(request => vmOf[request.VM]).GroupBy(vm => vm.ContextId).Select(same => same.First()).ToList();
+            if (ShouldProcess(byGroup.Key.Name, $"Remove {Count(vms.Count, "VM")} from protection group ({NameList(vms.Select(vm => vm.Name))})"))
+            {
+                pairs.AddRange(vms.Select(vm => new GroupVMPair(byGroup.Key, vm)));
+            }
+        }
+
+        if (pairs.Count == 0)
+        {
+            return;
+        }
+
+        MemberRemoval removal;
+        try
+        {
+            removal = Await(token => ProtectionGroupEngine.RemoveMembersAsync(hub, pairs, token));
+        }
+        catch (SendenseException exception)
+        {
+            ThrowSendenseError(exception, null);
+            return;
+        }
+
+        foreach (GroupVMPair notMember in removal.NotMembers)
+        {
+            WriteWarning($"VM '{notMember.VM.Name}' ({notMember.VM.ContextId}) is not a member of protection group '{notMember.Group.Name}'; nothing to remove.");
+        }
+
+        foreach (IGrouping<string, ProtectionGroupMember> byGroup in removal.Removed.GroupBy(member => member.GroupName))
+        {
+            WriteVerbose($"Removed {Count(byGroup.Count(), "VM")} from protection group '{byGroup.Key}'.");
+        }
+
+        if (PassThru.IsPresent)
+        {
+            WriteObject(removal.Removed, enumerateCollection: true);
+        }
+
+        base.EndProcessing();
+    }
+}

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Sendense.Core.Groups;
+using Sendense.Hub.Groups;
+using Sendense.Tests.Rig;
+using Xunit;
+
+namespace Sendense.Tests.Groups;
+
+/// <summary>Reading groups and members: one query each, with the numbers the hub GUI shows.</summary>
+public sealed class ProtectionGroupReadTests : IClassFixture<HubDatabaseFixture>, IAsyncLifetime
+{
+    private readonly HubDatabase _database;
+    private HubConnection _hub = null!;
+
+    public ProtectionGroupReadTests(HubDatabaseFixture fixture) => _database = fixture.Database;
+
+    public async Task InitializeAsync() => _hub = await GroupTestHub.ConnectAsync(_database);
+
+    public Task DisposeAsync()
+    {
+        _hub.Session.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Counts_schedule_name_and_last_execution_come_with_each_group()
+    {
+        string tag = GroupTestHub.Tag();
+        IReadOnlyList<string> ids = await GroupTestHub.SeedVMsAsync(_database, "vc01.lab", $"c1{tag}", $"c2{tag}", $"c3{tag}", $"c4{tag}");
+        await _database.ExecuteAsync($"INSERT INTO replication_schedules (name, cron_expression) VALUES ('daily-{tag}', '0 1 * * *')");
+        ProtectionGroup counted = await CreateAsync($"Counted{tag}", ids, $"daily-{tag}");
+        ProtectionGroup empty = await CreateAsync($"Empty{tag}", Array.Empty<string>(), null);
+
+        // One membership disabled, one with a NULL flag (upstream's Go code reads it as disabled), two executions.
+        await _database.ExecuteAsync($"UPDATE vm_group_memberships SET enabled = 0 WHERE vm_context_id = '{ids[0]}'");
+        await _database.ExecuteAsync($"UPDATE vm_group_memberships SET enabled = NULL WHERE vm_context_id = '{ids[1]}'");
+        await _database.ExecuteAsync(
+            $"INSERT INTO schedule_executions (schedule_id, group_id, scheduled_at, status) SELECT id, '{counted.Id}', '2025-10-01 02:00:00', 'completed' FROM replication_schedules WHERE name = 'daily-{tag}';" +
+            $"INSERT INTO schedule_executions (schedule_id, group_id, scheduled_at, status) SELECT id, '{counted.Id}', '2025-10-02 02:00:00', 'failed' FROM replication_schedules WHERE name = 'daily-{tag}'");
+
+        IReadOnlyList<ProtectionGroup> groups = await ProtectionGroupEngine.GetGroupsAsync(_hub, new[] { $"%{tag}" }, null, CancellationToken.None);
+
+        Assert.Equal(new[] { $"Counted{tag}", $"Empty{tag}" }, groups.Select(group => group.Name));
+        ProtectionGroup read = groups[0];
+        Assert.Equal(counted.Id, read.Id);
+        Assert.Equal(4, read.MemberCount);
+        Assert.Equal(2, read.EnabledCount);
+        Assert.Equal(2, read.DisabledCount);
+        Assert.Equal($"daily-{tag}", read.ScheduleName);
+        Assert.Equal(new DateTime(2025, 10, 2, 2, 0, 0), read.LastExecution);
+        Assert.Equal("machine-group-service", read.CreatedBy);
+        Assert.NotNull(read.CreatedAt);
+
+        ProtectionGroup none = groups[1];
+        Assert.Equal(empty.Id, none.Id);
+        Assert.Equal(0, none.MemberCount);
+        Assert.Equal(0, none.DisabledCount);
+        Assert.Null(none.ScheduleName);
+        Assert.Null(none.LastExecution);
+    }
+
+    [Fact]
+    public async Task Name_patterns_run_in_the_database_with_like_characters_taken_literally()
+    {
+        string tag = GroupTestHub.Tag();
+        await CreateAsync($"100%_{tag}", Array.Empty<string>(), null);
+        await CreateAsync($"100ab{tag}", Array.Empty<string>(), null);
+
+        IReadOnlyList<ProtectionGroup> literal = await ProtectionGroupEngine.GetGroupsAsync(_hub,
+            new[] { WildcardToSqlLike.Convert($"100%_{tag}")! }, null, CancellationToken.None);
+        Assert.Equal($"100%_{tag}", Assert.Single(literal).Name);
+
+        IReadOnlyList<ProtectionGroup> wildcard = await ProtectionGroupEngine.GetGroupsAsync(_hub,
+            new[] { WildcardToSqlLike.Convert($"100??{tag}")! }, null, CancellationToken.None);
+        Assert.Equal(2, wildcard.Count);
+    }
+
+    [Fact]
+    public async Task Identities_match_an_id_before_a_name_and_objects_only_by_id()
+    {
+        string tag = GroupTestHub.Tag();
+        ProtectionGroup first = await CreateAsync($"First{tag}", Array.Empty<string>(), null);
+        ProtectionGroup namedAfterId = await CreateAsync(first.Id, Array.Empty<string>(), null);
+        var stale = new ProtectionGroup { Id = "00000000-0000-1000-8000-000000000000", Name = $"First{tag}" };
+
+        var identities = new[]
+        {
+            new ProtectionGroupIdentity(first.Id), new ProtectionGroupIdentity($"first{tag}"), new ProtectionGroupIdentity(stale),
+            new ProtectionGroupIdentity(namedAfterId.Id),
+        };
+        IReadOnlyList<(ProtectionGroupIdentity Identity, ProtectionGroup? Group)> resolved =
+            await ProtectionGroupEngine.ResolveGroupsAsync(_hub, identities, CancellationToken.None);
+
+        Assert.Equal(first.Id, resolved[0].Group?.Id);
+        Assert.Equal(first.Id, resolved[1].Group?.Id);
+        Assert.Null(resolved[2].Group);
+        Assert.Equal(namedAfterId.Id, resolved[3].Group?.Id);
+    }
+
+    [Fact]
+    public async Task Members_come_with_group_and_vm_names_filtered_by_group_and_vm_name()
+    {
+        string tag = GroupTestHub.Tag();
+        IReadOnlyList<string> ids = await GroupTestHub.SeedVMsAsync(_database, "vc02.lab", $"web1{tag}", $"web2{tag}", $"db1{tag}");
+        ProtectionGroup web = await CreateAsync($"Members{tag}", ids, null);
+        ProtectionGroup other = await CreateAsync($"Other{tag}", ids.Take(1).ToList(), null);
+
+        IReadOnlyList<ProtectionGroupMember> members = await ProtectionGroupEngine.GetMembersAsync(_hub, new[] { web.Id },
+            new[] { WildcardToSqlLike.Convert($"web*{tag}")! }, CancellationToken.None);
+
+        Assert.Equal(new[] { $"web1{tag}", $"web2{tag}" }, members.Select(member => member.VMName));
+        ProtectionGroupMember member = members[0];
+        Assert.Equal(web.Id, member.GroupId);
+        Assert.Equal($"Members{tag}", member.GroupName);
+        Assert.Equal(ids[0], member.ContextId);
+        Assert.Equal("vc02.lab", member.VCenter);
+        Assert.Equal("DC1", member.Datacenter);
+        Assert.Equal("poweredOn", member.PowerState);
+        Assert.True(member.Enabled);
+        Assert.Equal(50, member.Priority);
+        Assert.Equal("system", member.AddedBy);
+        Assert.Null(member.Result);
+
+        IReadOnlyList<ProtectionGroupMember> everywhere = await ProtectionGroupEngine.GetMembersAsync(_hub, null,
+            new[] { WildcardToSqlLike.Convert($"web1{tag}")! }, CancellationToken.None);
+        Assert.Equal(new[] { web.Id, other.Id }, everywhere.Select(m => m.GroupId));
+    }
+
+    [Fact]
+    public async Task Group_names_complete_from_a_literal_prefix()
+    {
+        string tag = GroupTestHub.Tag();
+        await CreateAsync($"Comp*{tag} a", Array.Empty<string>(), null);
+        await CreateAsync($"CompX{tag} b", Array.Empty<string>(), null);
+
+        IReadOnlyList<string> names = await ProtectionGroupEngine.CompleteGroupNamesAsync(_hub, "comp*", 50, CancellationToken.None);
+
+        Assert.Equal(new[] { $"Comp*{tag} a" }, names);
+    }
+
+    private async Task<ProtectionGroup> CreateAsync(string name, IReadOnlyList<string> contextIds, string? schedule)
+    {
+        ProtectionGroupCreationPlan plan = await ProtectionGroupEngine.PrepareCreateAsync(_hub,
+            new ProtectionGroupDefinition { Name = name, Description = "x", Schedule = schedule },
+            contextIds.Select(id => VMReference.FromContextId(id)).ToList(), CancellationToken.None);
+        return await ProtectionGroupEngine.CreateAsync(_hub, plan, CancellationToken.None);
+    }
+}
