@@ -74,6 +74,12 @@ public sealed class DiscoveredVM
     /// <summary>Network adapters in device order.</summary>
     public DiscoveredNetwork[] Networks { get; set; } = Array.Empty<DiscoveredNetwork>();
 
+    /// <summary>Name of the vApp the VM runs in ("Outer/Inner" when nested), unescaped; empty when none.</summary>
+    public string VApp { get; set; } = string.Empty;
+
+    /// <summary>runtime.connectionState: connected, disconnected, orphaned, inaccessible or invalid.</summary>
+    public string ConnectionState { get; set; } = string.Empty;
+
     /// <summary>True when the hub already manages this VM; null when no hub was connected during discovery.</summary>
     public bool? IsManaged { get; set; }
 
