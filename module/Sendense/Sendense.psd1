@@ -13,15 +13,18 @@
 
     FormatsToProcess       = @(
         'formats/Hub.Format.ps1xml'
+        'formats/Discovery.Format.ps1xml'
     )
     TypesToProcess         = @(
         'types/Hub.Types.ps1xml'
+        'types/Discovery.Types.ps1xml'
     )
 
     # Explicit lists: no wildcards, so command discovery never has to load the assembly.
     CmdletsToExport        = @(
         'Connect-SendenseHub'
         'Disconnect-SendenseHub'
+        'Invoke-SendenseVMDiscovery'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -31,6 +31,11 @@ internal static class ErrorIds
         SendenseErrorCode.VCenterInvalidProperty => ErrorCategory.InvalidArgument,
         SendenseErrorCode.VCenterFault => ErrorCategory.InvalidOperation,
         SendenseErrorCode.VCenterProtocolError => ErrorCategory.ProtocolError,
+        SendenseErrorCode.VCenterHostNotFound => ErrorCategory.ConnectionError,
+        SendenseErrorCode.VCenterTimeout => ErrorCategory.OperationTimeout,
+        SendenseErrorCode.VCenterInvalidArgument => ErrorCategory.InvalidArgument,
+        SendenseErrorCode.VCenterVMNotFound => ErrorCategory.ObjectNotFound,
+        SendenseErrorCode.VCenterDatacenterNotFound => ErrorCategory.ObjectNotFound,
         _ => ErrorCategory.NotSpecified,
     };
 }

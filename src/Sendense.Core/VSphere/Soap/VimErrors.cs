@@ -162,7 +162,7 @@ internal sealed class VimErrors
             : $" Certificate: subject '{refused.Subject}', issuer '{refused.Issuer}'{validity}; SHA-256 thumbprint {refused.Sha256}; SHA-1 thumbprint {refused.Sha1}.";
         string fix = refused.Sha256 is null
             ? " Check that the address is the vCenter's https endpoint."
-            : $" If this is the vCenter you expect (compare the thumbprint on the vCenter appliance), pin it with -Thumbprint '{refused.Sha256}', or trust the vCenter's CA (its root certificates are at https://{_sdk.Host}/certs/download.zip).";
+            : $" If this is the vCenter you expect (compare the thumbprint on the vCenter appliance), pin it with -Thumbprint '{refused.Sha256}', or trust the vCenter's CA (its root certificates are at https://{_sdk.Authority}/certs/download.zip).";
         return new SendenseException(SendenseErrorCode.VCenterCertificateUntrusted,
             $"The certificate of vCenter {_server} is not trusted: {refused.Reason}.{pinned}{identity}{fix}", inner);
     }
