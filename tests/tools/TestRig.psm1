@@ -363,6 +363,38 @@ function Build-RigSimulator {
     $OutputPath
 }
 
+function Build-RigGovmomiDiscovery {
+    <#
+    .SYNOPSIS
+    Builds bench/govmomi-discovery (the govmomi peer of Invoke-SendenseVMDiscovery, used by the Discovery tests and
+    benchmark) over Debian's govmomi source in GOPATH mode, when it is missing or out of date; returns its path.
+    #>
+    [CmdletBinding()]
+    param([string] $OutputPath = (Join-Path $script:RepoRoot 'out/tools/govmomi-discovery'))
+    Install-RigPrerequisite -Component Go, Govmomi
+    $sourceDir = Join-Path $script:RepoRoot 'bench/govmomi-discovery'
+    $newestSource = (Get-ChildItem $sourceDir -Filter '*.go' | Measure-Object -Property LastWriteTimeUtc -Maximum).Maximum
+    if ((Test-Path $OutputPath) -and (Get-Item $OutputPath).LastWriteTimeUtc -gt $newestSource) { return $OutputPath }
+
+    New-Item -ItemType Directory -Path (Split-Path $OutputPath) -Force | Out-Null
+    $go = Find-RigExecutable 'go'
+    $saved = @{ GO111MODULE = $env:GO111MODULE; GOPATH = $env:GOPATH; GOFLAGS = $env:GOFLAGS; GOCACHE = $env:GOCACHE }
+    $env:GO111MODULE = 'off'
+    $env:GOPATH = '/usr/share/gocode'
+    $env:GOFLAGS = ''
+    if (-not $env:GOCACHE) { $env:GOCACHE = Join-Path $script:RepoRoot 'out/tools/gocache' }
+    Push-Location $sourceDir
+    try {
+        & $go build -o $OutputPath .
+        if ($LASTEXITCODE -ne 0) { throw "Building bench/govmomi-discovery failed (go build exit $LASTEXITCODE)." }
+    }
+    finally {
+        Pop-Location
+        foreach ($key in $saved.Keys) { Set-Item "env:$key" -Value $saved[$key] -ErrorAction SilentlyContinue; if ($null -eq $saved[$key]) { Remove-Item "env:$key" -ErrorAction SilentlyContinue } }
+    }
+    $OutputPath
+}
+
 function Start-RigSimulator {
     <#
     .SYNOPSIS
@@ -458,5 +490,5 @@ function Stop-RigSimulator {
 
 Export-ModuleMember -Function Get-RigRepositoryRoot, Get-RigFixtureDirectory, Install-RigPrerequisite, Remove-StaleRig,
     Start-RigMariaDb, Stop-RigMariaDb, Invoke-RigSql, ConvertFrom-RigConnectionString, Get-RigSchemaScript,
-    New-RigHubDatabase, Remove-RigHubDatabase, Get-RigSimulatorPath, Build-RigSimulator, Start-RigSimulator,
+    New-RigHubDatabase, Remove-RigHubDatabase, Get-RigSimulatorPath, Build-RigSimulator, Build-RigGovmomiDiscovery, Start-RigSimulator,
     Stop-RigSimulator, Get-RigFreePort, New-RigSecret
