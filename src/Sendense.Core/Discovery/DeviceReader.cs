@@ -18,6 +18,20 @@ internal static class DeviceReader
         "VirtualVmxnet3", "VirtualVmxnet3Vrdma", "VirtualSriovEthernetCard",
     };
 
+    // Device kinds that are neither disks nor NICs: most of every device list, stepped over without reading a field.
+    // Anything not listed here or above is read, and is a NIC when its backing is an Ethernet card backing.
+    private static readonly HashSet<string> OtherDevices = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "VirtualIDEController", "VirtualPCIController", "VirtualPS2Controller", "VirtualSIOController", "VirtualKeyboard",
+        "VirtualPointingDevice", "VirtualMachineVideoCard", "VirtualMachineVMCIDevice", "VirtualMachineVMIROM",
+        "ParaVirtualSCSIController", "VirtualLsiLogicController", "VirtualLsiLogicSASController", "VirtualBusLogicController",
+        "VirtualAHCIController", "VirtualNVMEController", "VirtualSATAController", "VirtualSCSIController", "VirtualCdrom",
+        "VirtualFloppy", "VirtualUSBController", "VirtualUSBXHCIController", "VirtualUSB", "VirtualSerialPort",
+        "VirtualParallelPort", "VirtualSoundBlaster16", "VirtualEnsoniq1371", "VirtualHdAudioCard", "VirtualTPM",
+        "VirtualWDT", "VirtualPrecisionClock", "VirtualNVDIMMController", "VirtualNVDIMM", "VirtualSCSIPassthrough",
+        "VirtualPCIPassthrough",
+    };
+
     /// <summary>Reader on the &lt;val&gt; of config.hardware.device; leaves it past &lt;/val&gt;.</summary>
     internal static void Read(XmlReader reader, VMRecord record)
     {
@@ -43,9 +57,8 @@ internal static class DeviceReader
     {
         string type = VimXml.XsiType(reader) ?? string.Empty;
         bool disk = type == "VirtualDisk";
-        if (!disk && !MayBeNic(type))
+        if (!disk && OtherDevices.Contains(type))
         {
-            // Controllers, CD-ROMs, video cards...: most of the list, stepped over without reading a field.
             reader.Skip();
             return;
         }
@@ -95,12 +108,6 @@ internal static class DeviceReader
             });
         }
     }
-
-    // Known NIC types, and names a future NIC type would carry; its backing then decides.
-    private static bool MayBeNic(string type) =>
-        NicTypes.Contains(type) ||
-        type.IndexOf("Ethernet", StringComparison.Ordinal) >= 0 || type.IndexOf("Vmxnet", StringComparison.Ordinal) >= 0 ||
-        type.IndexOf("E1000", StringComparison.Ordinal) >= 0 || type.IndexOf("Sriov", StringComparison.Ordinal) >= 0;
 
     private static string? ReadLabel(XmlReader reader)
     {
