@@ -419,14 +419,18 @@ public sealed class RecordedDiscoveryTests
         CancellationToken cancellationToken = default) =>
         VMDiscoveryService.DiscoverAsync(Credential(fake.Server), request, observer, cancellationToken);
 
-    internal static VCenterConnectionOptions Credential(string server, string password = "S3cret!&<x>")
+    internal static VCenterConnectionOptions Credential(string server, string password = "S3cret!&<x>") =>
+        VCenterConnectionOptions.ForCredential(server, "svc-sendense@vsphere.local", Secure(password));
+
+    internal static SecureString Secure(string text)
     {
         var secure = new SecureString();
-        foreach (char c in password)
+        foreach (char c in text)
         {
             secure.AppendChar(c);
         }
 
-        return VCenterConnectionOptions.ForCredential(server, "svc-sendense@vsphere.local", secure);
+        secure.MakeReadOnly();
+        return secure;
     }
 }
