@@ -58,6 +58,42 @@ public sealed class VMIdentity : IEquatable<VMIdentity>
     /// <summary>An exact VM name (no wildcards).</summary>
     public static VMIdentity FromName(string name) => new VMIdentity(VMIdentityKind.Name, Require(name, nameof(name)));
 
+    /// <summary>
+    /// Reads a PowerCLI Uid, /VIServer=user@vc01.example.com:443/VirtualMachine=VirtualMachine-vm-88/, into the vCenter
+    /// it names (host, or host:port when not 443) and a MoRef identity. False for anything else.
+    /// </summary>
+    public static bool TryParsePowerCLIUid(string? uid, out string server, out VMIdentity? identity)
+    {
+        server = string.Empty;
+        identity = null;
+        if (string.IsNullOrWhiteSpace(uid))
+        {
+            return false;
+        }
+
+        const string serverKey = "/VIServer=";
+        const string vmKey = "/VirtualMachine=";
+        int serverStart = uid!.IndexOf(serverKey, StringComparison.OrdinalIgnoreCase);
+        int vmStart = uid.IndexOf(vmKey, StringComparison.OrdinalIgnoreCase);
+        if (serverStart < 0 || vmStart <= serverStart)
+        {
+            return false;
+        }
+
+        // The user part may itself contain '@' (administrator@vsphere.local@vc01:443): the host follows the last one.
+        string endpoint = uid.Substring(serverStart + serverKey.Length, vmStart - serverStart - serverKey.Length);
+        endpoint = endpoint.Substring(endpoint.LastIndexOf('@') + 1);
+        string moRef = uid.Substring(vmStart + vmKey.Length).Trim('/');
+        if (endpoint.Length == 0 || moRef.Length == 0)
+        {
+            return false;
+        }
+
+        server = endpoint.EndsWith(":443", StringComparison.Ordinal) ? endpoint.Substring(0, endpoint.Length - 4) : endpoint;
+        identity = FromMoRef(moRef);
+        return true;
+    }
+
     /// <summary>True when the VM is the one this identity names.</summary>
     public bool Matches(DiscoveredVM vm) => Matches(vm.MoRef, vm.InstanceUuid, vm.BiosUuid, vm.Name, vm.InventoryName);
 

@@ -56,4 +56,15 @@ public sealed class NameAndWildcardTests
     {
         Assert.Equal(hasWildcards, new Wildcard(pattern).HasWildcards);
     }
+
+    [Theory]
+    [InlineData("/VIServer=administrator@vsphere.local@vc01.example.com:443/VirtualMachine=VirtualMachine-vm-88/", "vc01.example.com", "vm-88")]
+    [InlineData("/VIServer=root@vc02:8443/VirtualMachine=VirtualMachine-vm-1/", "vc02:8443", "vm-1")]
+    public void PowerCLI_Uids_name_the_vCenter_and_the_MoRef(string uid, string server, string moRef)
+    {
+        Assert.True(VMIdentity.TryParsePowerCLIUid(uid, out string parsedServer, out VMIdentity? identity));
+        Assert.Equal(server, parsedServer);
+        Assert.Equal(VMIdentity.FromMoRef(moRef), identity);
+        Assert.False(VMIdentity.TryParsePowerCLIUid("VirtualMachine-vm-1", out _, out _));
+    }
 }
