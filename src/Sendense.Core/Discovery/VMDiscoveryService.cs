@@ -52,7 +52,7 @@ public static class VMDiscoveryService
         {
             observer.OnVerbose($"Connected to vCenter {connection.Server} ({Describe(client)}) as {client.SessionUser}" +
                 (client.OwnsSession ? "." : ", reusing an existing session (it is not logged out)."));
-            var sweep = new DiscoverySweep(client, request, observer, connection.Server);
+            var sweep = new DiscoverySweep(client, request, observer, connection.HostName);
             bool renewed = false;
             while (true)
             {
@@ -77,7 +77,7 @@ public static class VMDiscoveryService
             observer.OnProgress(new VMDiscoveryProgress { Stage = VMDiscoveryStage.Completed, Discovered = sweep.Discovered, Pages = sweep.Pages });
             return new VMDiscoveryResult
             {
-                VCenter = connection.Server,
+                VCenter = connection.HostName,
                 Product = client.Content.About.FullName,
                 InstanceUuid = client.Content.About.InstanceUuid,
                 UserName = client.SessionUser,

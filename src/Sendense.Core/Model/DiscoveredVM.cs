@@ -8,7 +8,10 @@ namespace Sendense;
 /// </summary>
 public sealed class DiscoveredVM
 {
-    /// <summary>The vCenter host name exactly as the user gave it (what the hub stores as vcenter_host).</summary>
+    /// <summary>
+    /// The vCenter host name exactly as the user gave it (what the hub stores as vcenter_host); when a URL was given,
+    /// its host (and port, if not the default).
+    /// </summary>
     public string VCenter { get; set; } = string.Empty;
 
     /// <summary>The datacenter name, unescaped for display.</summary>

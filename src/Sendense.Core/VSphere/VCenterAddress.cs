@@ -39,4 +39,19 @@ internal static class VCenterAddress
 
         return uri;
     }
+
+    /// <summary>
+    /// The vCenter as the hub records it (vcenter_host): what the user typed, except that a URL is reduced to its host
+    /// (and port, when not the scheme's default), since the hub builds https://&lt;host&gt;/sdk itself.
+    /// </summary>
+    internal static string HostOf(string server)
+    {
+        string text = (server ?? string.Empty).Trim();
+        if (!text.Contains("://") || !Uri.TryCreate(text, UriKind.Absolute, out Uri? uri) || uri.Host.Length == 0)
+        {
+            return text;
+        }
+
+        return uri.IsDefaultPort ? uri.Host : uri.Authority;
+    }
 }

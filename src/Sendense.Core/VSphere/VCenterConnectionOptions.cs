@@ -38,6 +38,12 @@ public sealed class VCenterConnectionOptions
     /// <summary>How long a call may go without progress (connecting, waiting for the answer, or between bytes).</summary>
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
+    /// <summary>
+    /// The vCenter as discovery output and the hub record it (vcenter_host): <see cref="Server"/> as typed, or the
+    /// host (and non-default port) of a URL.
+    /// </summary>
+    public string HostName => VCenterAddress.HostOf(Server);
+
     /// <summary>True when a session cookie is given (and the session is borrowed).</summary>
     public bool UsesBorrowedSession => !string.IsNullOrEmpty(SessionCookie);
 

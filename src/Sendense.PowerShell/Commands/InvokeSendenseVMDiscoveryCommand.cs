@@ -92,7 +92,7 @@ public sealed class InvokeSendenseVMDiscoveryCommand : HubCmdlet
     protected override void ProcessRecord()
     {
         VCenterConnectionOptions connection = Connection();
-        string vcenter = connection.Server;
+        string vcenter = connection.HostName;
         if (SkipCertificateCheck.IsPresent)
         {
             WriteWarning($"-SkipCertificateCheck: the certificate of vCenter {vcenter} is not checked, so anyone on the network path can impersonate it and capture the credential. Pin its thumbprint with -Thumbprint instead.");
@@ -100,6 +100,11 @@ public sealed class InvokeSendenseVMDiscoveryCommand : HubCmdlet
 
         VMDiscoveryRequest request = Request();
         HubConnection? hub = TryResolveHub();
+        if (hub is null && Hub is not null)
+        {
+            WriteWarning($"The hub connection given with -Hub ({Hub}) is closed, so IsManaged and ContextId are left empty. Connect again with Connect-SendenseHub.");
+        }
+
         try
         {
             Pump(async (sink, token) =>

@@ -50,7 +50,7 @@ public sealed class RecordedDiscoveryTests
         Assert.Equal("Prod & Test/Web/Tier", web.Folder);
         Assert.Equal("/Europe/Lab%25DC/vm/Prod & Test/Web%2fTier/web%2f01", web.Path);
         Assert.Equal(string.Empty, web.VApp);
-        Assert.Equal(fake.Server, web.VCenter);
+        Assert.Equal($"127.0.0.1:{fake.Port}", web.VCenter);
         Assert.Equal("VirtualMachine-vm-21", web.Id);
         Assert.Equal("421a2b3c-4d5e-6f70-8192-a3b4c5d6e7f8", web.BiosUuid);
         Assert.Equal("501a2b3c-4d5e-6f70-8192-a3b4c5d6e7f8", web.InstanceUuid);

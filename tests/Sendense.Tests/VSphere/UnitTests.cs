@@ -125,6 +125,17 @@ public sealed class UnitTests
     }
 
     [Theory]
+    [InlineData("vc01.example.com", "vc01.example.com")]
+    [InlineData("VC01:8443", "VC01:8443")]
+    [InlineData("https://vc01.example.com/sdk", "vc01.example.com")]
+    [InlineData("https://vc01.example.com:8443/sdk", "vc01.example.com:8443")]
+    [InlineData("http://127.0.0.1:8989/sdk", "127.0.0.1:8989")]
+    public void The_hub_records_the_host_as_typed_or_the_host_of_a_URL(string server, string expected)
+    {
+        Assert.Equal(expected, new VCenterConnectionOptions { Server = server }.HostName);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("ftp://vc01")]
     [InlineData("https://")]
