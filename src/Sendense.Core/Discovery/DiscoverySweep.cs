@@ -6,7 +6,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Sendense.Core.VSphere;
-using Sendense.Core.VSphere.Methods;
 using Sendense.Core.VSphere.Types;
 
 namespace Sendense.Core.Discovery;
