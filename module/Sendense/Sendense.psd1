@@ -15,11 +15,13 @@
         'formats/Hub.Format.ps1xml'
         'formats/Credential.Format.ps1xml'
         'formats/ProtectionGroup.Format.ps1xml'
+        'formats/Discovery.Format.ps1xml'
     )
     TypesToProcess         = @(
         'types/Hub.Types.ps1xml'
         'types/Credential.Types.ps1xml'
         'types/ProtectionGroup.Types.ps1xml'
+        'types/Discovery.Types.ps1xml'
     )
 
     # Explicit lists: no wildcards, so command discovery never has to load the assembly.
@@ -37,6 +39,7 @@
         'Get-SendenseProtectionGroupMember'
         'Add-SendenseProtectionGroupMember'
         'Remove-SendenseProtectionGroupMember'
+        'Invoke-SendenseVMDiscovery'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

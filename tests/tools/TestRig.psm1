@@ -333,15 +333,27 @@ function Get-RigSimulatorPath {
 }
 
 function Build-RigSimulator {
-    <#
-    .SYNOPSIS
-    Builds the simulator launcher over Debian's govmomi source (GOPATH mode) when it is missing or out of date.
-    #>
+    <# .SYNOPSIS Builds the simulator launcher (tests/tools/vcsim) over Debian's govmomi source. #>
     [CmdletBinding()]
     param([string] $OutputPath = (Join-Path $script:RepoRoot 'out/tools/vcsim-launcher'))
-    Install-RigPrerequisite -Component Go, Govmomi
-    $sourceDir = Join-Path $script:RepoRoot 'tests/tools/vcsim'
-    $newestSource = (Get-ChildItem $sourceDir -Filter '*.go' | Measure-Object -Property LastWriteTimeUtc -Maximum).Maximum
+    Build-RigGoProgram -SourceDirectory (Join-Path $script:RepoRoot 'tests/tools/vcsim') -OutputPath $OutputPath -NeedsGovmomi
+}
+
+function Build-RigGoProgram {
+    <#
+    .SYNOPSIS
+    Builds a Go program of this repository in GOPATH mode over Debian's packages (no module download), when the
+    binary is missing or older than its sources; returns the binary's path. The rig's three Go programs (simulator
+    launcher, govmomi peer, credential cipher) all build this way.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)][string] $SourceDirectory,
+        [Parameter(Mandatory)][string] $OutputPath,
+        [switch] $NeedsGovmomi
+    )
+    Install-RigPrerequisite -Component $(if ($NeedsGovmomi) { @('Go', 'Govmomi') } else { @('Go') })
+    $newestSource = (Get-ChildItem $SourceDirectory -Filter '*.go' | Measure-Object -Property LastWriteTimeUtc -Maximum).Maximum
     if ((Test-Path $OutputPath) -and (Get-Item $OutputPath).LastWriteTimeUtc -gt $newestSource) { return $OutputPath }
 
     New-Item -ItemType Directory -Path (Split-Path $OutputPath) -Force | Out-Null
@@ -351,14 +363,16 @@ function Build-RigSimulator {
     $env:GOPATH = '/usr/share/gocode'
     $env:GOFLAGS = ''
     if (-not $env:GOCACHE) { $env:GOCACHE = Join-Path $script:RepoRoot 'out/tools/gocache' }
-    Push-Location $sourceDir
+    Push-Location $SourceDirectory
     try {
         & $go build -o $OutputPath .
-        if ($LASTEXITCODE -ne 0) { throw "Building the simulator launcher failed (go build exit $LASTEXITCODE)." }
+        if ($LASTEXITCODE -ne 0) { throw "Building $SourceDirectory failed (go build exit $LASTEXITCODE)." }
     }
     finally {
         Pop-Location
-        foreach ($key in $saved.Keys) { Set-Item "env:$key" -Value $saved[$key] -ErrorAction SilentlyContinue; if ($null -eq $saved[$key]) { Remove-Item "env:$key" -ErrorAction SilentlyContinue } }
+        foreach ($key in $saved.Keys) {
+            if ($null -eq $saved[$key]) { Remove-Item "env:$key" -ErrorAction SilentlyContinue } else { Set-Item "env:$key" -Value $saved[$key] }
+        }
     }
     $OutputPath
 }
@@ -372,33 +386,11 @@ function Build-RigCredCrypt {
     <#
     .SYNOPSIS
     Builds tests/tools/credcrypt, the hub's credential cipher in Go's standard library (the independent
-    implementation the credential tests check the module against), when it is missing or out of date.
+    implementation the credential tests check the module against).
     #>
     [CmdletBinding()]
     param([string] $OutputPath = (Join-Path $script:RepoRoot 'out/tools/credcrypt'))
-    Install-RigPrerequisite -Component Go
-    $sourceDir = Join-Path $script:RepoRoot 'tests/tools/credcrypt'
-    $newestSource = (Get-ChildItem $sourceDir -Filter '*.go' | Measure-Object -Property LastWriteTimeUtc -Maximum).Maximum
-    if ((Test-Path $OutputPath) -and (Get-Item $OutputPath).LastWriteTimeUtc -gt $newestSource) { return $OutputPath }
-
-    New-Item -ItemType Directory -Path (Split-Path $OutputPath) -Force | Out-Null
-    $go = Find-RigExecutable 'go'
-    $saved = @{ GO111MODULE = $env:GO111MODULE; GOPATH = $env:GOPATH; GOFLAGS = $env:GOFLAGS; GOCACHE = $env:GOCACHE }
-    # Standard library only: GOPATH mode, no module download, like the simulator launcher.
-    $env:GO111MODULE = 'off'
-    $env:GOPATH = '/usr/share/gocode'
-    $env:GOFLAGS = ''
-    if (-not $env:GOCACHE) { $env:GOCACHE = Join-Path $script:RepoRoot 'out/tools/gocache' }
-    Push-Location $sourceDir
-    try {
-        & $go build -o $OutputPath .
-        if ($LASTEXITCODE -ne 0) { throw "Building credcrypt failed (go build exit $LASTEXITCODE)." }
-    }
-    finally {
-        Pop-Location
-        foreach ($key in $saved.Keys) { Set-Item "env:$key" -Value $saved[$key] -ErrorAction SilentlyContinue; if ($null -eq $saved[$key]) { Remove-Item "env:$key" -ErrorAction SilentlyContinue } }
-    }
-    $OutputPath
+    Build-RigGoProgram -SourceDirectory (Join-Path $script:RepoRoot 'tests/tools/credcrypt') -OutputPath $OutputPath
 }
 
 function Invoke-RigCredCrypt {
@@ -514,7 +506,18 @@ function Stop-RigSimulator {
     }
 }
 
+function Build-RigGovmomiDiscovery {
+    <#
+    .SYNOPSIS
+    Builds bench/govmomi-discovery (the govmomi peer of Invoke-SendenseVMDiscovery, used by the Discovery tests and
+    benchmark) over Debian's govmomi source.
+    #>
+    [CmdletBinding()]
+    param([string] $OutputPath = (Join-Path $script:RepoRoot 'out/tools/govmomi-discovery'))
+    Build-RigGoProgram -SourceDirectory (Join-Path $script:RepoRoot 'bench/govmomi-discovery') -OutputPath $OutputPath -NeedsGovmomi
+}
+
 Export-ModuleMember -Function Get-RigRepositoryRoot, Get-RigFixtureDirectory, Install-RigPrerequisite, Remove-StaleRig,
     Start-RigMariaDb, Stop-RigMariaDb, Invoke-RigSql, ConvertFrom-RigConnectionString, Get-RigSchemaScript,
-    New-RigHubDatabase, Remove-RigHubDatabase, Get-RigSimulatorPath, Build-RigSimulator, Start-RigSimulator,
+    New-RigHubDatabase, Remove-RigHubDatabase, Get-RigSimulatorPath, Build-RigSimulator, Build-RigGoProgram, Build-RigGovmomiDiscovery, Start-RigSimulator,
     Stop-RigSimulator, Get-RigFreePort, New-RigSecret, Get-RigCredCryptPath, Build-RigCredCrypt, Invoke-RigCredCrypt

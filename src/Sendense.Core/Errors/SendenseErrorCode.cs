@@ -57,6 +57,21 @@ public enum SendenseErrorCode
     /// <summary>vCenter answered with something that is not a vim25 SOAP response.</summary>
     VCenterProtocolError,
 
+    /// <summary>The vCenter host name does not resolve (DNS).</summary>
+    VCenterHostNotFound,
+
+    /// <summary>vCenter did not answer (or stopped sending) within the timeout.</summary>
+    VCenterTimeout,
+
+    /// <summary>A vCenter address, session object or other vCenter argument is not usable.</summary>
+    VCenterInvalidArgument,
+
+    /// <summary>No VM matched a name (without wildcards) or identity that was asked for.</summary>
+    VCenterVMNotFound,
+
+    /// <summary>No datacenter matched a name (without wildcards) that was asked for.</summary>
+    VCenterDatacenterNotFound,
+
     // --- vCenter credentials stored in the hub ---------------------------------------------------
     /// <summary>No stored vCenter credential has that name or id.</summary>
     VCenterCredentialNotFound = 500,

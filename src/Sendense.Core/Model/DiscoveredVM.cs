@@ -8,7 +8,10 @@ namespace Sendense;
 /// </summary>
 public sealed class DiscoveredVM
 {
-    /// <summary>The vCenter host name exactly as the user gave it (what the hub stores as vcenter_host).</summary>
+    /// <summary>
+    /// The vCenter host name exactly as the user gave it (what the hub stores as vcenter_host); when a URL was given,
+    /// its host (and port, if not the default).
+    /// </summary>
     public string VCenter { get; set; } = string.Empty;
 
     /// <summary>The datacenter name, unescaped for display.</summary>
@@ -73,6 +76,12 @@ public sealed class DiscoveredVM
 
     /// <summary>Network adapters in device order.</summary>
     public DiscoveredNetwork[] Networks { get; set; } = Array.Empty<DiscoveredNetwork>();
+
+    /// <summary>Name of the vApp the VM runs in ("Outer/Inner" when nested), unescaped; empty when none.</summary>
+    public string VApp { get; set; } = string.Empty;
+
+    /// <summary>runtime.connectionState: connected, disconnected, orphaned, inaccessible or invalid.</summary>
+    public string ConnectionState { get; set; } = string.Empty;
 
     /// <summary>True when the hub already manages this VM; null when no hub was connected during discovery.</summary>
     public bool? IsManaged { get; set; }

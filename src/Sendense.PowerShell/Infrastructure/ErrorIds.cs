@@ -50,6 +50,11 @@ internal static class ErrorIds
         SendenseErrorCode.ProtectionGroupVMAmbiguous => ErrorCategory.InvalidArgument,
         SendenseErrorCode.ProtectionGroupNotEmpty => ErrorCategory.InvalidOperation,
         SendenseErrorCode.ProtectionGroupExecutionRunning => ErrorCategory.ResourceBusy,
+        SendenseErrorCode.VCenterHostNotFound => ErrorCategory.ConnectionError,
+        SendenseErrorCode.VCenterTimeout => ErrorCategory.OperationTimeout,
+        SendenseErrorCode.VCenterInvalidArgument => ErrorCategory.InvalidArgument,
+        SendenseErrorCode.VCenterVMNotFound => ErrorCategory.ObjectNotFound,
+        SendenseErrorCode.VCenterDatacenterNotFound => ErrorCategory.ObjectNotFound,
         _ => ErrorCategory.NotSpecified,
     };
 }

@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Sendense.Core.Hub;
+using Sendense.Hub.Connection;
+using Sendense.Hub.Discovery;
+using Sendense.Tests.Rig;
+using Xunit;
+
+namespace Sendense.Tests.Discovery;
+
+/// <summary>The one query that marks discovery output as managed, on the real upstream schema.</summary>
+public sealed class ManagedVMLookupTests : IClassFixture<HubDatabaseFixture>
+{
+    private readonly HubDatabase _database;
+
+    public ManagedVMLookupTests(HubDatabaseFixture fixture) => _database = fixture.Database;
+
+    [Fact]
+    public async Task Contexts_of_the_vCenter_are_found_by_BIOS_uuid_or_MoRef_as_the_hub_compares_them()
+    {
+        await _database.ExecuteAsync(
+            "INSERT INTO vm_replication_contexts (context_id, vm_name, vmware_vm_id, vm_path, vcenter_host, datacenter) VALUES " +
+            "('ctx-web01-20251006-203401', 'web01', '421A2B3C-4D5E-6F70-8192-A3B4C5D6E7F8', '/DC/vm/web01', 'VC01.example.com', 'DC')," +
+            "('ctx-lost-20251006-203401', 'lost', 'vm-25', '/DC/vm/lost', 'vc01.example.com', 'DC')," +
+            "('ctx-other-20251006-203401', 'web01', '421a2b3c-4d5e-6f70-8192-a3b4c5d6e7f8', '/DC/vm/web01', 'vc02.example.com', 'DC')");
+        HubConnection hub = await HubEngine.ConnectAsync(Options(), CancellationToken.None);
+        try
+        {
+            IReadOnlyDictionary<string, string> managed = await ManagedVMLookup.LoadAsync(hub, "vc01.example.com", CancellationToken.None);
+
+            Assert.Equal(2, managed.Count);
+            var web = new DiscoveredVM { MoRef = "vm-21", BiosUuid = "421a2b3c-4d5e-6f70-8192-a3b4c5d6e7f8" };
+            var lost = new DiscoveredVM { MoRef = "vm-25" };
+            var other = new DiscoveredVM { MoRef = "vm-30", BiosUuid = "00000000-0000-0000-0000-000000000000" };
+            Assert.Equal("ctx-web01-20251006-203401", ManagedVMLookup.ContextOf(managed, web));
+            Assert.Equal("ctx-lost-20251006-203401", ManagedVMLookup.ContextOf(managed, lost));
+            Assert.Null(ManagedVMLookup.ContextOf(managed, other));
+        }
+        finally
+        {
+            hub.Session.Dispose();
+        }
+    }
+
+    private HubConnectionOptions Options()
+    {
+        var builder = _database.Builder;
+        return new HubConnectionOptions
+        {
+            Server = builder.Server,
+            Port = (int)builder.Port,
+            Database = _database.Name,
+            UserName = builder.UserID,
+            Password = new NetworkCredential(string.Empty, builder.Password).SecurePassword,
+            TlsMode = HubTlsMode.None,
+        };
+    }
+}
