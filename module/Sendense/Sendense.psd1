@@ -32,6 +32,7 @@
         'Get-SendenseVCenterCredential'
         'Set-SendenseVCenterCredential'
         'Remove-SendenseVCenterCredential'
+        'Test-SendenseVCenterCredential'
         'New-SendenseProtectionGroup'
         'Get-SendenseProtectionGroup'
         'Set-SendenseProtectionGroup'

@@ -83,6 +83,12 @@ public sealed class DiscoveredVM
     /// <summary>runtime.connectionState: connected, disconnected, orphaned, inaccessible or invalid.</summary>
     public string ConnectionState { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The id of the stored vCenter credential discovery logged in with (-VCenterCredential); Add-SendenseVM writes it
+    /// into credential_id, which the hub's backups need. Null when a plain credential or session was used.
+    /// </summary>
+    public int? CredentialId { get; set; }
+
     /// <summary>True when the hub already manages this VM; null when no hub was connected during discovery.</summary>
     public bool? IsManaged { get; set; }
 

@@ -20,7 +20,7 @@ namespace Sendense.PowerShell.Commands;
 [Cmdlet(VerbsCommon.Get, "SendenseVCenterCredential", DefaultParameterSetName = NameSet)]
 [OutputType(typeof(VCenterCredential))]
 [OutputType(typeof(PSCredential))]
-public sealed class GetSendenseVCenterCredentialCommand : HubCmdlet
+public sealed class GetSendenseVCenterCredentialCommand : StoredCredentialCmdlet
 {
     private const string NameSet = "Name";
     private const string IdSet = "Id";
@@ -51,19 +51,8 @@ public sealed class GetSendenseVCenterCredentialCommand : HubCmdlet
     [Parameter]
     public SwitchParameter AsPSCredential { get; set; }
 
-    /// <summary>With -AsPSCredential: the hub's key (base64 of 32 bytes); defaults to MIGRATEKIT_CRED_ENCRYPTION_KEY.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public SecureString? EncryptionKey { get; set; }
 
-    /// <summary>With -AsPSCredential: a file holding the hub's key.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? EncryptionKeyFile { get; set; }
 
-    /// <summary>With -AsPSCredential: use a password stored in clear by a hub without a key (a warning says so).</summary>
-    [Parameter]
-    public SwitchParameter AllowPlaintextPassword { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -165,7 +154,7 @@ public sealed class GetSendenseVCenterCredentialCommand : HubCmdlet
             return;
         }
 
-        CredentialKeySource keys = CredentialKeyParameters.Create(this, EncryptionKey, EncryptionKeyFile, AllowPlaintextPassword.IsPresent);
+        CredentialKeySource keys = KeySource(AllowPlaintextPassword.IsPresent);
         WriteDebug($"Reading the password of vCenter credential '{credential.Name}' (id {credential.Id}, stored {credential.PasswordStorage}) from hub {hub}.");
         try
         {

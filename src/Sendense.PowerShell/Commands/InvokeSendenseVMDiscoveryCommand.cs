@@ -4,10 +4,12 @@ using System.Management.Automation;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Sendense.Core.Credentials;
 using Sendense.Core.Discovery;
 using Sendense.Core.Errors;
 using Sendense.Core.VSphere;
 using Sendense.Hub.Discovery;
+using Sendense.PowerShell.Completers;
 using Sendense.PowerShell.Discovery;
 using Sendense.PowerShell.Infrastructure;
 using Sendense.PowerShell.Parameters;
@@ -23,10 +25,13 @@ namespace Sendense.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "SendenseVMDiscovery", DefaultParameterSetName = CredentialSet)]
 [OutputType(typeof(DiscoveredVM))]
-public sealed class InvokeSendenseVMDiscoveryCommand : HubCmdlet
+public sealed class InvokeSendenseVMDiscoveryCommand : StoredCredentialCmdlet
 {
     private const string CredentialSet = "Credential";
     private const string VIServerSet = "VIServer";
+    private const string StoredCredentialSet = "StoredCredential";
+
+    private ResolvedVCenterCredential? _stored;
 
     /// <summary>The vCenter host name or address (host, host:port, or https URL), as the hub should record it.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = CredentialSet)]
@@ -44,6 +49,17 @@ public sealed class InvokeSendenseVMDiscoveryCommand : HubCmdlet
     [Parameter(Mandatory = true, ParameterSetName = VIServerSet)]
     [ValidateNotNull]
     public PSObject? VIServer { get; set; }
+
+    /// <summary>
+    /// A vCenter credential stored in the hub (name, id or object): its vCenter, user and password are used, discovery
+    /// is scoped to its datacenter unless -Datacenter is given, every VM carries its id (Add-SendenseVM writes it into
+    /// credential_id), and the run counts as one use. Needs a hub connection.
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = StoredCredentialSet)]
+    [VCenterCredentialTransformation]
+    [ArgumentCompleter(typeof(VCenterCredentialNameCompleter))]
+    [ValidateNotNull]
+    public VCenterCredentialIdentity? VCenterCredential { get; set; }
 
     /// <summary>VM names; wildcards allowed. A name without wildcards that matches nothing is reported as an error.</summary>
     [Parameter(Position = 1)]
@@ -91,6 +107,26 @@ public sealed class InvokeSendenseVMDiscoveryCommand : HubCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        HubConnection? storedCredentialHub = null;
+        if (ParameterSetName == StoredCredentialSet)
+        {
+            storedCredentialHub = ResolveHub();
+            _stored = ResolveStoredCredential(storedCredentialHub, VCenterCredential!);
+        }
+
+        try
+        {
+            Discover(storedCredentialHub);
+        }
+        finally
+        {
+            _stored?.Dispose();
+            _stored = null;
+        }
+    }
+
+    private void Discover(HubConnection? storedCredentialHub)
+    {
         VCenterConnectionOptions connection = Connection();
         string vcenter = connection.HostName;
         if (SkipCertificateCheck.IsPresent)
@@ -113,6 +149,7 @@ public sealed class InvokeSendenseVMDiscoveryCommand : HubCmdlet
                 DiscoveryPipelineObserver observer = managed is null
                     ? new DiscoveryPipelineObserver(sink, vcenter, null, null)
                     : HubMarkingObserver(sink, vcenter, managed);
+                observer.CredentialId = _stored?.Id;
                 try
                 {
                     VMDiscoveryResult result = await VMDiscoveryService.DiscoverAsync(connection, request, observer, token).ConfigureAwait(false);
@@ -134,6 +171,11 @@ public sealed class InvokeSendenseVMDiscoveryCommand : HubCmdlet
         {
             ThrowSendenseError(exception, vcenter);
         }
+
+        if (_stored is not null && storedCredentialHub is not null)
+        {
+            RecordCredentialUse(storedCredentialHub, _stored.Id);
+        }
     }
 
     private VCenterConnectionOptions Connection()
@@ -154,6 +196,10 @@ public sealed class InvokeSendenseVMDiscoveryCommand : HubCmdlet
 
             options = VCenterConnectionOptions.ForSession(session.Server, session.Cookie);
         }
+        else if (_stored is not null)
+        {
+            options = VCenterConnectionOptions.ForCredential(_stored.VCenter, _stored.UserName, _stored.Password);
+        }
         else
         {
             options = VCenterConnectionOptions.ForCredential(VCenter, Credential.UserName, Credential.Password);
@@ -171,12 +217,24 @@ public sealed class InvokeSendenseVMDiscoveryCommand : HubCmdlet
     private VMDiscoveryRequest Request() => new VMDiscoveryRequest
     {
         Names = Name ?? Array.Empty<string>(),
-        Datacenters = Datacenter ?? Array.Empty<string>(),
+        Datacenters = Datacenter ?? StoredCredentialDatacenter(),
         Folder = Folder,
         PowerStates = PowerState ?? Array.Empty<string>(),
         IncludeTemplates = IncludeTemplate.IsPresent,
         PageSize = PageSize,
     };
+
+    // Upstream discovers only the credential's datacenter; so do we, unless -Datacenter says otherwise.
+    private string[] StoredCredentialDatacenter()
+    {
+        if (_stored is null || string.IsNullOrWhiteSpace(_stored.Datacenter))
+        {
+            return Array.Empty<string>();
+        }
+
+        WriteVerbose($"Discovery is scoped to datacenter '{_stored.Datacenter}' of credential '{_stored.Name}'; give -Datacenter to choose others.");
+        return new[] { _stored.Datacenter };
+    }
 
     // The two methods that name Sendense.Hub types are separate and not inlined: the hub engine (and MySqlConnector)
     // load only when a hub is actually connected. The query starts at once and runs while vCenter is read.

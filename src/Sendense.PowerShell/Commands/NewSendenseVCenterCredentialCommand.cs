@@ -15,7 +15,7 @@ namespace Sendense.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "SendenseVCenterCredential", SupportsShouldProcess = true)]
 [OutputType(typeof(VCenterCredential))]
-public sealed class NewSendenseVCenterCredentialCommand : HubCmdlet
+public sealed class NewSendenseVCenterCredentialCommand : CredentialKeyCmdlet
 {
     /// <summary>The credential's name, unique in the hub (compared without regard to case).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -48,15 +48,7 @@ public sealed class NewSendenseVCenterCredentialCommand : HubCmdlet
     [Parameter]
     public bool Active { get; set; } = true;
 
-    /// <summary>The hub's key (base64 of 32 bytes) as a SecureString; defaults to MIGRATEKIT_CRED_ENCRYPTION_KEY.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public SecureString? EncryptionKey { get; set; }
 
-    /// <summary>A file holding the hub's key (bare base64, or the hub's systemd unit / an env file that assigns it).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? EncryptionKeyFile { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -78,7 +70,7 @@ public sealed class NewSendenseVCenterCredentialCommand : HubCmdlet
             IsActive = Active,
             IsDefault = Default.IsPresent,
         };
-        CredentialKeySource keys = CredentialKeyParameters.Create(this, EncryptionKey, EncryptionKeyFile, allowPlaintextPassword: false);
+        CredentialKeySource keys = KeySource();
 
         WriteDebug($"Encrypting the password of '{Name}' with AES-256-GCM (12-byte random nonce, 16-byte tag) under the key from {keys.Describe() ?? "nowhere yet"}.");
         VCenterCredential created;

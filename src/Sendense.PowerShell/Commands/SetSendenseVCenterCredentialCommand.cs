@@ -17,7 +17,7 @@ namespace Sendense.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "SendenseVCenterCredential", SupportsShouldProcess = true, DefaultParameterSetName = NameSet)]
 [OutputType(typeof(VCenterCredential))]
-public sealed class SetSendenseVCenterCredentialCommand : HubCmdlet
+public sealed class SetSendenseVCenterCredentialCommand : CredentialKeyCmdlet
 {
     private const string NameSet = "Name";
     private const string IdSet = "Id";
@@ -70,15 +70,7 @@ public sealed class SetSendenseVCenterCredentialCommand : HubCmdlet
     [Parameter]
     public SwitchParameter Default { get; set; }
 
-    /// <summary>With -Credential: the hub's key (base64 of 32 bytes); defaults to MIGRATEKIT_CRED_ENCRYPTION_KEY.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public SecureString? EncryptionKey { get; set; }
 
-    /// <summary>With -Credential: a file holding the hub's key.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? EncryptionKeyFile { get; set; }
 
     /// <summary>Writes the changed credential.</summary>
     [Parameter]
@@ -117,7 +109,7 @@ public sealed class SetSendenseVCenterCredentialCommand : HubCmdlet
             return;
         }
 
-        CredentialKeySource keys = CredentialKeyParameters.Create(this, EncryptionKey, EncryptionKeyFile, allowPlaintextPassword: false);
+        CredentialKeySource keys = KeySource();
         WriteDebug($"Changing vCenter credential {identity} in one transaction on hub {hub}.");
         VCenterCredentialUpdateResult result;
         try

@@ -24,6 +24,9 @@ internal sealed class DiscoveryPipelineObserver : VMDiscoveryObserver
     private bool _hubUnavailable;
     private bool _progressShown;
 
+    /// <summary>The stored credential the run logged in with, stamped on every VM; null for plain credentials.</summary>
+    internal int? CredentialId { get; set; }
+
     /// <param name="sink">Where to post.</param>
     /// <param name="vcenter">The vCenter, for the progress activity.</param>
     /// <param name="managedLookup">The hub query, already running; null when no hub is connected.</param>
@@ -48,6 +51,7 @@ internal sealed class DiscoveryPipelineObserver : VMDiscoveryObserver
             vm.ContextId = context;
         }
 
+        vm.CredentialId = CredentialId;
         _sink.WriteObject(vm);
     }
 
