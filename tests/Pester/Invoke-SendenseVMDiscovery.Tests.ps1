@@ -39,7 +39,7 @@ Describe 'Invoke-SendenseVMDiscovery' -Tag Discovery {
 
         It 'outputs Sendense.DiscoveredVM and offers -VCenter/-Credential and -VIServer parameter sets' {
             $Command.OutputType.Type | Should -Contain ([Sendense.DiscoveredVM])
-            $Command.ParameterSets.Name | Sort-Object | Should -Be @('Credential', 'VIServer')
+            $Command.ParameterSets.Name | Sort-Object | Should -Be @('Credential', 'StoredCredential', 'VIServer')
             $Command.DefaultParameterSet | Should -Be 'Credential'
             $Command.Parameters['VCenter'].ParameterSets['Credential'].IsMandatory | Should -BeTrue
             $Command.Parameters['Credential'].ParameterSets['Credential'].IsMandatory | Should -BeTrue
