@@ -1,24 +1,80 @@
 <#
 .SYNOPSIS
-The demo workflow, run by `build.ps1 -Task Demo` in a fresh pwsh against the built module: connect to the hub,
-discover VMs in vCenter, add them to hub management, list the ungrouped ones, create a protection group, show it.
-The rig (database server and simulator) is started and stopped by the Demo task; its addresses arrive in
-SENDENSE_DEMO_* environment variables.
+The demo workflow, run by `build.ps1 -Task Demo` in a fresh pwsh against the built module: connect to an empty hub
+database and initialise the hub schema, store a vCenter credential, discover the VMs of a vCenter, add them to hub
+management, list the ungrouped ones, create a protection group from a pipeline, and show the result, all printed
+with the module's own views. The rig (database server and simulator) is started and stopped by the Demo task; its
+addresses arrive in SENDENSE_DEMO_* environment variables.
 #>
 $ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
 $repoRoot = Resolve-Path (Join-Path $PSScriptRoot '../..')
 Import-Module (Join-Path $repoRoot 'out/Sendense/Sendense.psd1')
 Import-Module (Join-Path $repoRoot 'tests/tools/TestRig.psm1')
 
-function Write-Step([string] $text) { Write-Host ''; Write-Host "== $text" -ForegroundColor Cyan }
+$width = 120
+function Write-Step([string] $command, [string] $what) {
+    Write-Host ''
+    Write-Host "PS> $command" -ForegroundColor Cyan
+    if ($what) { Write-Host "    # $what" -ForegroundColor DarkGray }
+}
+function Show([Parameter(ValueFromPipeline)] $InputObject) {
+    begin { $items = [System.Collections.Generic.List[object]]::new() }
+    process { $items.Add($InputObject) }
+    end { $items | Out-String -Width $width | Write-Host }
+}
 
-$database = New-RigHubDatabase -ConnectionString $env:SENDENSE_DEMO_MYSQL -Name 'migratekit_oma'
+# An empty database named like the appliance's; Initialize-SendenseDatabase creates the hub tables in it.
+$server = ConvertFrom-RigConnectionString $env:SENDENSE_DEMO_MYSQL
+Invoke-RigSql -ConnectionString $env:SENDENSE_DEMO_MYSQL -Sql 'CREATE DATABASE IF NOT EXISTS migratekit_oma CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci' | Out-Null
+$dbCredential = [pscredential]::new($server.UserName, (ConvertTo-SecureString $server.Password -AsPlainText -Force))
+$vcCredential = [pscredential]::new($env:SENDENSE_DEMO_VCENTER_USER, (ConvertTo-SecureString $env:SENDENSE_DEMO_VCENTER_PASSWORD -AsPlainText -Force))
+$env:MIGRATEKIT_CRED_ENCRYPTION_KEY = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32))
+$vcenter = $env:SENDENSE_DEMO_VCENTER
+$thumbprint = $env:SENDENSE_DEMO_VCENTER_SHA256
 
-Write-Step 'Connect-SendenseHub'
-Connect-SendenseHub -Server $database.Server -Port $database.Port -Database $database.Name -Credential $database.Credential -TlsMode None |
-    Format-Table -AutoSize | Out-Host
+Write-Step "Connect-SendenseHub -Server $($server.Server) -Port $($server.Port) -Credential `$db" 'the hub database (MariaDB, database migratekit_oma)'
+Connect-SendenseHub -Server $server.Server -Port $server.Port -Credential $dbCredential -TlsMode None | Show
 
-Write-Host ''
-Write-Host "The vCenter simulator is at $env:SENDENSE_DEMO_VCENTER. Discovery, adding and grouping arrive with the issues that build them."
+Write-Step 'Initialize-SendenseDatabase -Confirm:$false' 'create the hub tables the module uses (this demo starts from an empty database)'
+Initialize-SendenseDatabase -Confirm:$false | Show
+
+Write-Step "New-SendenseVCenterCredential -Name Lab -VCenter $vcenter -Credential `$vc -Datacenter DC0 -Default" 'stored encrypted, exactly as the hub stores it'
+New-SendenseVCenterCredential -Name Lab -VCenter $vcenter -Credential $vcCredential -Datacenter DC0 -Default | Show
+
+Write-Step "Test-SendenseVCenterCredential -Name Lab -Thumbprint <sha256>" 'a real login to vCenter and out again'
+Test-SendenseVCenterCredential -Name Lab -Thumbprint $thumbprint | Show
+
+Write-Step "Invoke-SendenseVMDiscovery -VCenterCredential Lab -Datacenter * -Thumbprint <sha256>" 'every VM of every datacenter; templates are left out'
+$discovered = @(Invoke-SendenseVMDiscovery -VCenterCredential Lab -Datacenter * -Thumbprint $thumbprint)
+$discovered | Show
+
+Write-Step '$discovered | Add-SendenseVM' 'one batch, one transaction; each VM says Added, Refreshed or Unchanged'
+$discovered | Add-SendenseVM | Show
+
+Write-Step '$discovered | Add-SendenseVM | Group-Object Result' 'running it again adds nothing'
+$discovered | Add-SendenseVM | Group-Object Result -NoElement | Show
+
+Write-Step 'Get-SendenseUngroupedVM' 'managed VMs in no protection group'
+Get-SendenseUngroupedVM | Show
+
+Write-Step "Get-SendenseUngroupedVM -Name 'web*' | New-SendenseProtectionGroup -Name 'Web tier' -Description 'nightly'" 'the group and all its members in one transaction'
+Get-SendenseUngroupedVM -Name 'web*' | New-SendenseProtectionGroup -Name 'Web tier' -Description 'nightly' | Show
+
+Write-Step "Get-SendenseUngroupedVM -Name 'db*' | New-SendenseProtectionGroup -Name 'Databases' -Description 'hourly' -Priority 10" ''
+Get-SendenseUngroupedVM -Name 'db*' | New-SendenseProtectionGroup -Name 'Databases' -Description 'hourly' -Priority 10 | Show
+
+Write-Step 'Get-SendenseProtectionGroup' 'member counts, schedule and last run in one query'
+Get-SendenseProtectionGroup | Show
+
+Write-Step "Get-SendenseProtectionGroupMember -Group 'Web tier'" ''
+Get-SendenseProtectionGroupMember -Group 'Web tier' | Show
+
+Write-Step "Get-SendenseVM -Name 'web*','db*'" 'each VM with the groups it belongs to'
+Get-SendenseVM -Name 'web*', 'db*' | Show
+
+Write-Step '(Get-SendenseUngroupedVM).Count' 'what is still ungrouped'
+Write-Host "    $(@(Get-SendenseUngroupedVM).Count) of $(@(Get-SendenseVM).Count) managed VMs are in no group."
+
 Disconnect-SendenseHub
 exit 0

@@ -18,7 +18,8 @@ function Invoke-Demo {
         $rig = Start-RigMariaDb
         $simulator = Start-RigSimulator -Datacenter 2 -Cluster 2 -ClusterHost 2 -StandaloneHost 1 -VM 3 -Template 1 -Tls `
             -VMFolder 'Production/Web', 'Production/Database', 'Test' -MoveEvery 2 `
-            -Rename @{ 'DC0_C0_RP0_VM0' = 'web-frontend-01'; 'DC0_C0_RP0_VM1' = 'web-frontend-02'; 'DC0_C1_RP0_VM0' = 'web-api-01'; 'DC0_C0_RP0_VM2' = 'db-primary-01' }
+            -Rename @{ 'DC0_C0_RP0_VM0' = 'web-frontend-01'; 'DC0_C0_RP0_VM1' = 'web-frontend-02'; 'DC0_C1_RP0_VM0' = 'web-api-01'
+                'DC0_C0_RP0_VM2' = 'db-primary-01'; 'DC1_C0_RP0_VM0' = 'db-replica-01'; 'DC1_C1_RP0_VM1' = 'web-frontend-03' }
         $env:SENDENSE_DEMO_MYSQL = $rig.ConnectionString
         $env:SENDENSE_DEMO_VCENTER = $simulator.Server
         $env:SENDENSE_DEMO_VCENTER_USER = $simulator.UserName
