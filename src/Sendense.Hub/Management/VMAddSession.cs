@@ -1,0 +1,522 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using MySqlConnector;
+using Sendense.Core.Errors;
+using Sendense.Core.Management;
+using Sendense.Hub.Connection;
+
+namespace Sendense.Hub.Management;
+
+/// <summary>
+/// One run of Add-SendenseVM against a hub: one connection, the database clock, the OSSEA config and credential
+/// every new row records. A run is a loop of batches; per batch, <see cref="PlanAsync"/> asks the hub (one round
+/// trip) what it knows about the batch and decides per VM, then <see cref="WriteAsync"/> writes the batch in one
+/// transaction (one round trip). The caller may drop decisions in between (ShouldProcess).
+/// <para>
+/// Concurrency: two writers adding the same VMs are both correct without locks. The loser of a race hits a unique
+/// key (or a deadlock, or a refreshed row that vanished), its transaction is rolled back, and the batch is planned
+/// again against the committed rows: what was an add becomes unchanged. A batch whose statement fails for one VM's
+/// data is split in halves until that VM is isolated, so the rest of the batch lands.
+/// </para>
+/// </summary>
+public sealed class VMAddSession : IDisposable
+{
+    /// <summary>VMs per batch: one transaction and two round trips each.</summary>
+    public const int DefaultBatchSize = 1000;
+
+    private const int MaxAttempts = 8;
+    private const int CommandTimeoutSeconds = 300;
+
+    private readonly MySqlConnection _connection;
+    private readonly string _hub;
+    private readonly DateTime _openedAt;
+    private readonly Stopwatch _sinceOpen;
+    private readonly long _osseaConfigId;
+    private readonly Random _jitter = new Random();
+
+    private VMAddSession(MySqlConnection connection, string hub, DateTime databaseNow, long osseaConfigId, int? credentialId)
+    {
+        _connection = connection;
+        _hub = hub;
+        _openedAt = databaseNow;
+        _sinceOpen = Stopwatch.StartNew();
+        _osseaConfigId = osseaConfigId;
+        CredentialId = credentialId;
+    }
+
+    /// <summary>The stored vCenter credential new rows record (credential_id); null leaves it unset.</summary>
+    public int? CredentialId { get; }
+
+    /// <summary>ossea_config_id for new rows: the newest active OSSEA config, 0 when none (as upstream).</summary>
+    public long OsseaConfigId => _osseaConfigId;
+
+    /// <summary>The database server's clock: read once at open, advanced by a monotonic stopwatch.</summary>
+    public DateTime DatabaseNow => _openedAt + _sinceOpen.Elapsed;
+
+    /// <summary>
+    /// Opens a run. <paramref name="credentialId"/> is the id of the stored vCenter credential the VMs were
+    /// discovered with; it must exist and be active (VMCredentialUnusable otherwise).
+    /// </summary>
+    public static async Task<VMAddSession> OpenAsync(HubConnection hub, int? credentialId, CancellationToken cancellationToken)
+    {
+        HubSession session = HubEngine.SessionOf(hub);
+        string description = hub.ToString();
+        MySqlConnection? connection = null;
+        try
+        {
+            connection = await session.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            using var command = new MySqlCommand(VMAddSql.Open, connection);
+            command.Parameters.AddWithValue("@credential", credentialId.HasValue ? credentialId.Value : DBNull.Value);
+            DateTime now;
+            long ossea;
+            object credentialState;
+            using (MySqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                now = reader.GetDateTime(0);
+                ossea = reader.IsDBNull(1) ? 0 : Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+                credentialState = reader.GetValue(2);
+            }
+
+            if (credentialId.HasValue)
+            {
+                CheckCredential(credentialId.Value, credentialState, description);
+            }
+
+            var run = new VMAddSession(connection, description, now, ossea, credentialId);
+            connection = null;
+            return run;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not SendenseException)
+        {
+            throw HubErrors.FromQuery(exception, "preparing to add VMs", description);
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    /// <summary>Validates inputs: the candidates to plan, and a per-VM error for each refused input (in input order).</summary>
+    public static (IReadOnlyList<VMAddCandidate> Candidates, IReadOnlyList<KeyValuePair<DiscoveredVM, SendenseException>> Refused) Validate(IReadOnlyList<DiscoveredVM> inputs, int firstIndex = 0)
+    {
+        if (inputs is null)
+        {
+            throw new ArgumentNullException(nameof(inputs));
+        }
+
+        var candidates = new List<VMAddCandidate>(inputs.Count);
+        var refused = new List<KeyValuePair<DiscoveredVM, SendenseException>>();
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            try
+            {
+                candidates.Add(new VMAddCandidate(firstIndex + i, inputs[i], VMInputValidator.Validate(inputs[i])));
+            }
+            catch (SendenseException exception)
+            {
+                refused.Add(new KeyValuePair<DiscoveredVM, SendenseException>(inputs[i], exception));
+            }
+        }
+
+        return (candidates, refused);
+    }
+
+    /// <summary>Asks the hub what it knows about the batch and decides per VM (one round trip, nothing written).</summary>
+    public async Task<IReadOnlyList<VMAddDecision>> PlanAsync(IReadOnlyList<VMAddCandidate> batch, CancellationToken cancellationToken)
+    {
+        if (batch is null)
+        {
+            throw new ArgumentNullException(nameof(batch));
+        }
+
+        if (batch.Count == 0)
+        {
+            return Array.Empty<VMAddDecision>();
+        }
+
+        try
+        {
+            VMAddFacts facts = await ReadFactsAsync(batch, cancellationToken).ConfigureAwait(false);
+            return VMAddPlanner.Plan(batch, facts, CredentialId);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not SendenseException)
+        {
+            throw HubErrors.FromQuery(exception, $"reading what the hub knows about {batch.Count} VMs", _hub);
+        }
+    }
+
+    /// <summary>
+    /// Writes the decisions' batch in one transaction and returns one outcome per decision, in order. Decisions that
+    /// write nothing (unchanged, refused, repeats) get their outcome without touching the database. Losing a race
+    /// to another writer re-plans and retries; a connection failure throws (the transaction is rolled back by the
+    /// server, so no partial batch remains).
+    /// </summary>
+    public async Task<IReadOnlyList<VMAddOutcome>> WriteAsync(IReadOnlyList<VMAddDecision> decisions, CancellationToken cancellationToken)
+    {
+        if (decisions is null)
+        {
+            throw new ArgumentNullException(nameof(decisions));
+        }
+
+        var outcomes = new Dictionary<int, VMAddOutcome>();
+        try
+        {
+            await WriteIsolatingAsync(decisions, outcomes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not SendenseException)
+        {
+            throw HubErrors.FromQuery(exception, $"adding {decisions.Count(d => d.Writes)} VMs", _hub);
+        }
+
+        var result = new List<VMAddOutcome>(decisions.Count);
+        foreach (VMAddDecision decision in decisions)
+        {
+            result.Add(outcomes.TryGetValue(decision.Candidate.Index, out VMAddOutcome? outcome)
+                ? outcome
+                : new VMAddOutcome(decision.Candidate, null, null));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _connection.Dispose();
+
+    private async Task WriteIsolatingAsync(IReadOnlyList<VMAddDecision> decisions, Dictionary<int, VMAddOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<VMAddDecision> current = decisions;
+        for (int attempt = 1; ; attempt++)
+        {
+            List<VMAddDecision> writers = current.Where(d => d.Writes).ToList();
+            if (writers.Count == 0)
+            {
+                Record(current, DatabaseNow, outcomes);
+                return;
+            }
+
+            try
+            {
+                DateTime writtenAt = await ExecuteWriteAsync(writers, cancellationToken).ConfigureAwait(false);
+                Record(current, writtenAt, outcomes);
+                return;
+            }
+            catch (MySqlException exception) when (WriteErrors.IsConflict(exception))
+            {
+                await RollbackQuietlyAsync().ConfigureAwait(false);
+                if (attempt >= MaxAttempts)
+                {
+                    GiveUp(current, exception, outcomes);
+                    return;
+                }
+
+                await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                current = await PlanAsync(current.Select(d => d.Candidate).ToList(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (MySqlException exception) when (WriteErrors.IsRowData(exception))
+            {
+                await RollbackQuietlyAsync().ConfigureAwait(false);
+                if (writers.Count == 1)
+                {
+                    VMAddDecision culprit = writers[0];
+                    outcomes[culprit.Candidate.Index] = new VMAddOutcome(culprit.Candidate, null, HubErrors.FromQuery(exception,
+                        $"writing VM '{HubText.ForMessage(culprit.Candidate.Values.VMName)}' ({culprit.Candidate.Values.VCenterHost})", _hub));
+                    Record(current.Where(d => !ReferenceEquals(d, culprit)).ToList(), DatabaseNow, outcomes);
+                    return;
+                }
+
+                // Isolate the VM(s) the server refuses: each half is planned and written on its own.
+                List<VMAddCandidate> all = current.Select(d => d.Candidate).ToList();
+                int half = all.Count / 2;
+                foreach (List<VMAddCandidate> part in new[] { all.Take(half).ToList(), all.Skip(half).ToList() })
+                {
+                    IReadOnlyList<VMAddDecision> replanned = await PlanAsync(part, cancellationToken).ConfigureAwait(false);
+                    await WriteIsolatingAsync(replanned, outcomes, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+        }
+    }
+
+    // One round trip: the whole batch, START TRANSACTION to COMMIT.
+    private async Task<DateTime> ExecuteWriteAsync(List<VMAddDecision> writers, CancellationToken cancellationToken)
+    {
+        DateTime now = DatabaseNow;
+        DateTime seconds = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), now.Kind);
+        DateTime milliseconds = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), now.Kind);
+
+        using var command = new MySqlCommand { Connection = _connection, CommandTimeout = CommandTimeoutSeconds };
+        var sql = new SqlText(command);
+        string at = sql.Parameter(seconds);
+        string atMs = sql.Parameter(milliseconds);
+        string ossea = sql.Parameter(_osseaConfigId);
+        sql.Sql("START TRANSACTION;\n");
+
+        // Rows in identity order, so concurrent writers lock keys in the same order (fewer deadlocks).
+        List<VMAddDecision> adds = writers.Where(d => d.Action == VMAddAction.Add)
+            .OrderBy(d => d.Candidate.Values.VCenterHost, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(d => d.Candidate.Values.VMwareVMId, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        List<VMAddDecision> refreshed = writers.Where(d => d.Action == VMAddAction.Refresh && d.ChangedColumns.Count > 0)
+            .OrderBy(d => d.ContextId, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+        if (adds.Count > 0)
+        {
+            AppendContextInserts(sql, adds, at, ossea);
+        }
+
+        if (refreshed.Count > 0)
+        {
+            AppendContextRefresh(sql, refreshed, at);
+        }
+
+        AppendDiskInserts(sql, writers, atMs);
+        AppendDiskRefresh(sql, writers, atMs);
+        sql.Sql("COMMIT;");
+
+        sql.Build();
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return seconds;
+    }
+
+    private static void AppendContextInserts(SqlText sql, List<VMAddDecision> adds, string at, string ossea)
+    {
+        sql.Sql(VMAddSql.InsertContexts);
+        for (int i = 0; i < adds.Count; i++)
+        {
+            VMAddDecision add = adds[i];
+            HubVMValues v = add.Candidate.Values;
+            sql.Sql(i == 0 ? "(" : ",\n(")
+                .Value(add.ContextId).Sql(", ").Value(v.VMName).Sql(", ").Value(v.VMwareVMId).Sql(", ").Value(v.VMPath).Sql(", ")
+                .Value(v.VCenterHost).Sql(", ").Value(v.Datacenter).Sql(VMAddSql.ContextRowFixed)
+                .Value(v.CpuCount).Sql(", ").Value(v.MemoryMB).Sql(", ").Value(v.OsType).Sql(", ").Value(v.PowerState).Sql(", ").Value(v.VMToolsVersion)
+                .Sql(", ").Sql(at).Sql(", ").Sql(at).Sql(", NULL, NULL, ").Sql(at).Sql(", 1, NULL, NULL, 1, ").Sql(ossea).Sql(", ")
+                .Value(add.CredentialId).Sql(")");
+        }
+
+        sql.Sql(";\n");
+    }
+
+    private static void AppendContextRefresh(SqlText sql, List<VMAddDecision> refreshed, string at)
+    {
+        sql.Sql(VMAddSql.RefreshPrologue);
+        for (int i = 0; i < refreshed.Count; i++)
+        {
+            VMAddDecision refresh = refreshed[i];
+            HubVMValues v = refresh.Candidate.Values;
+            sql.Sql(i == 0 ? "(" : ",\n(")
+                .Value(refresh.ContextId).Sql(", ").Value(v.VMName).Sql(", ").Value(v.VMPath).Sql(", ").Value(v.Datacenter).Sql(", ")
+                .Value(v.CpuCount).Sql(", ").Value(v.MemoryMB).Sql(", ").Value(v.OsType).Sql(", ").Value(v.PowerState).Sql(", ")
+                .Value(v.VMToolsVersion).Sql(", ").Value(refresh.CredentialId).Sql(")");
+        }
+
+        sql.Sql(";\n");
+        sql.Sql(string.Format(CultureInfo.InvariantCulture, VMAddSql.RefreshApply, at));
+        sql.Sql(string.Format(CultureInfo.InvariantCulture, VMAddSql.RefreshGuard, refreshed.Count));
+    }
+
+    private static void AppendDiskInserts(SqlText sql, List<VMAddDecision> writers, string atMs)
+    {
+        bool first = true;
+        foreach (VMAddDecision decision in writers)
+        {
+            foreach (HubDiskValues disk in decision.NewDisks)
+            {
+                sql.Sql(first ? VMAddSql.InsertDisks + "(" : ",\n(")
+                    .Value(decision.ContextId).Sql(", NULL, ").Value(disk.DiskId).Sql(", ").Value(disk.Path).Sql(", ").Value(disk.SizeGB).Sql(", ")
+                    .Value(disk.Datastore).Sql(", ").Value(disk.UnitNumber).Sql(", ").Value(disk.Label).Sql(", ").Value(disk.CapacityBytes).Sql(", ")
+                    .Value(disk.ProvisioningType).Sql(VMAddSql.DiskRowFixed).Sql(atMs).Sql(", ").Sql(atMs).Sql(VMAddSql.DiskRowEnd);
+                first = false;
+            }
+        }
+
+        if (!first)
+        {
+            sql.Sql(";\n");
+        }
+    }
+
+    private static void AppendDiskRefresh(SqlText sql, List<VMAddDecision> writers, string atMs)
+    {
+        bool first = true;
+        foreach (VMAddDecision decision in writers)
+        {
+            foreach (KeyValuePair<long, HubDiskValues> update in decision.UpdatedDisks)
+            {
+                HubDiskValues disk = update.Value;
+                sql.Sql(first ? VMAddSql.DiskRefreshPrologue + "(" : ",\n(")
+                    .Value(update.Key).Sql(", ").Value(disk.Path).Sql(", ").Value(disk.SizeGB).Sql(", ").Value(disk.Datastore).Sql(", ")
+                    .Value(disk.UnitNumber).Sql(", ").Value(disk.Label).Sql(", ").Value(disk.CapacityBytes).Sql(", ").Value(disk.ProvisioningType).Sql(")");
+                first = false;
+            }
+        }
+
+        if (!first)
+        {
+            sql.Sql(";\n");
+            sql.Sql(string.Format(CultureInfo.InvariantCulture, VMAddSql.DiskRefreshApply, atMs));
+        }
+    }
+
+    private async Task<VMAddFacts> ReadFactsAsync(IReadOnlyList<VMAddCandidate> batch, CancellationToken cancellationToken)
+    {
+        DateTime now = DatabaseNow;
+        var facts = new VMAddFacts { DatabaseNow = now };
+        using var command = new MySqlCommand { Connection = _connection, CommandTimeout = CommandTimeoutSeconds };
+        var sql = new SqlText(command);
+        sql.Sql(VMAddSql.PlanPrologue);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            VMAddCandidate candidate = batch[i];
+            var ids = new ContextIdCandidates(candidate.Values, now);
+            sql.Sql(i == 0 ? "(" : ",(")
+                .Value(candidate.Index).Sql(",").Value(candidate.Values.VMName).Sql(",").Value(candidate.Values.VMwareVMId).Sql(",")
+                .Value(candidate.Values.VCenterHost).Sql(",").Value(ids.Plain ?? string.Empty).Sql(",").Value(ids.Suffixed).Sql(")");
+        }
+
+        sql.Sql(";\n").Sql(VMAddSql.PlanQueries);
+        sql.Build();
+
+        using MySqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            int index = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
+            int kind = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+            string contextId = reader.GetString(2);
+            switch (kind)
+            {
+                case VMAddSql.ByUuid: facts.ByUuid[index] = contextId; break;
+                case VMAddSql.ByName: facts.ByName[index] = contextId; break;
+                case VMAddSql.PlainTaken: facts.PlainIdTaken.Add(index); break;
+                case VMAddSql.SuffixedTaken: facts.SuffixedIdTaken.Add(index); break;
+            }
+        }
+
+        foreach (List<int[]> groups in new[] { facts.SameUuid, facts.SameName, facts.SamePlainId, facts.SameSuffixedId })
+        {
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                groups.Add(ParseIndices(reader.GetString(0)));
+            }
+        }
+
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ExistingContext context = ContextColumns.Read(reader);
+            facts.Contexts[context.ContextId] = context;
+        }
+
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ContextColumns.AttachGroup(facts.Contexts, reader.GetString(0), reader.GetString(1));
+        }
+
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (facts.Contexts.TryGetValue(reader.GetString(0), out ExistingContext? context))
+            {
+                context.Disks.Add(ContextColumns.ReadDisk(reader));
+            }
+        }
+
+        return facts;
+    }
+
+    private static int[] ParseIndices(string list) =>
+        list.Split(',').Select(s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture)).ToArray();
+
+    private static void Record(IReadOnlyList<VMAddDecision> decisions, DateTime writtenAt, Dictionary<int, VMAddOutcome> outcomes)
+    {
+        foreach (VMAddDecision decision in decisions)
+        {
+            switch (decision.Action)
+            {
+                case VMAddAction.Add:
+                case VMAddAction.Refresh:
+                case VMAddAction.Unchanged:
+                    outcomes[decision.Candidate.Index] = new VMAddOutcome(decision.Candidate, VMOutcomeBuilder.Build(decision, writtenAt), null);
+                    break;
+                case VMAddAction.Failed:
+                    outcomes[decision.Candidate.Index] = new VMAddOutcome(decision.Candidate, null, decision.Error);
+                    break;
+            }
+        }
+
+        // Repeats of the same VM share the outcome of the one they repeat (each gets its own object).
+        foreach (VMAddDecision decision in decisions.Where(d => d.Action == VMAddAction.SameAsEarlier))
+        {
+            if (decision.SameAs is int owner && outcomes.TryGetValue(owner, out VMAddOutcome? first))
+            {
+                outcomes[decision.Candidate.Index] = new VMAddOutcome(decision.Candidate, first.VM is null ? null : VMOutcomeBuilder.Copy(first.VM), first.Error);
+            }
+        }
+    }
+
+    private void GiveUp(IReadOnlyList<VMAddDecision> decisions, MySqlException exception, Dictionary<int, VMAddOutcome> outcomes)
+    {
+        foreach (VMAddDecision decision in decisions)
+        {
+            if (decision.Writes)
+            {
+                outcomes[decision.Candidate.Index] = new VMAddOutcome(decision.Candidate, null, new SendenseException(SendenseErrorCode.VMWriteConflict,
+                    $"Other writers kept changing the hub's rows for VM '{HubText.ForMessage(decision.Candidate.Values.VMName)}' ({decision.Candidate.Values.VCenterHost}) " +
+                    $"on {_hub}; gave up after {MaxAttempts} attempts ({exception.Message}). Nothing of its batch was written; run the command again.", exception)
+                { IsTransient = true });
+            }
+        }
+
+        Record(decisions.Where(d => !d.Writes).ToList(), DatabaseNow, outcomes);
+    }
+
+    private async Task RollbackQuietlyAsync()
+    {
+        try
+        {
+            using var rollback = new MySqlCommand("ROLLBACK", _connection);
+            await rollback.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+        catch (MySqlException)
+        {
+            // The connection is gone: the server has rolled the transaction back itself.
+        }
+        catch (InvalidOperationException)
+        {
+            // Closed connection: same.
+        }
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        int ceiling = Math.Min(1000, 25 << Math.Min(attempt, 5));
+        lock (_jitter)
+        {
+            return TimeSpan.FromMilliseconds(_jitter.Next(ceiling / 2, ceiling));
+        }
+    }
+
+    private static void CheckCredential(int credentialId, object state, string hub)
+    {
+        if (state is DBNull)
+        {
+            throw new SendenseException(SendenseErrorCode.VMCredentialUnusable,
+                $"The hub {hub} has no stored vCenter credential with id {credentialId}. Pick one from Get-SendenseVCenterCredential.");
+        }
+
+        if (Convert.ToInt32(state, CultureInfo.InvariantCulture) == 0)
+        {
+            throw new SendenseException(SendenseErrorCode.VMCredentialUnusable,
+                $"The stored vCenter credential {credentialId} on {hub} is disabled (is_active = 0); the hub would not use it. Enable it or pick another one.");
+        }
+    }
+}
