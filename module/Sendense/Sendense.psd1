@@ -13,15 +13,22 @@
 
     FormatsToProcess       = @(
         'formats/Hub.Format.ps1xml'
+        'formats/VM.Format.ps1xml'
     )
     TypesToProcess         = @(
         'types/Hub.Types.ps1xml'
+        'types/VM.Types.ps1xml'
     )
 
     # Explicit lists: no wildcards, so command discovery never has to load the assembly.
     CmdletsToExport        = @(
         'Connect-SendenseHub'
         'Disconnect-SendenseHub'
+        'Initialize-SendenseDatabase'
+        'Add-SendenseVM'
+        'Get-SendenseVM'
+        'Get-SendenseUngroupedVM'
+        'Remove-SendenseVM'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
