@@ -52,6 +52,13 @@ internal static class HubErrors
             return sendense;
         }
 
+        if (exception is MySqlException lost && IsConnectionLost(lost))
+        {
+            return new SendenseException(SendenseErrorCode.HubUnreachable,
+                $"Lost the hub database {hubDescription} while {action}: {FirstSentence(lost)} Nothing of this batch was written; run the command again.", lost)
+            { IsTransient = true };
+        }
+
         if (exception is MySqlException mysql)
         {
             switch (mysql.ErrorCode)
@@ -90,6 +97,19 @@ internal static class HubErrors
 
         return new SendenseException(SendenseErrorCode.Unexpected,
             $"Unexpected failure while {action} on the hub database {hubDescription}: {exception.Message}", exception);
+    }
+
+    /// <summary>
+    /// The connection itself broke (killed, server shut down, socket closed) rather than the statement being refused:
+    /// the server rolled back the open transaction, and only reconnecting helps.
+    /// </summary>
+    internal static bool IsConnectionLost(MySqlException exception)
+    {
+        const int ConnectionKilled = 1927;
+        return exception.ErrorCode is MySqlErrorCode.UnableToConnectToHost or MySqlErrorCode.ServerShutdown
+            || (int)exception.ErrorCode == ConnectionKilled
+            || exception.InnerException is System.IO.IOException or System.Net.Sockets.SocketException
+            || (exception.ErrorCode == MySqlErrorCode.None && exception.InnerException is not null);
     }
 
     private static string FirstSentence(Exception exception)

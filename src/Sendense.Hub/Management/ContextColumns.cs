@@ -15,23 +15,24 @@ internal static class ContextColumns
     /// <summary>Number of columns in <see cref="SelectList"/>.</summary>
     internal const int Count = 15;
 
-    internal static ExistingContext Read(MySqlDataReader reader) => new ExistingContext
+    /// <summary>Reads the columns of <see cref="SelectList"/>, which start at <paramref name="offset"/>.</summary>
+    internal static ExistingContext Read(MySqlDataReader reader, int offset = 0) => new ExistingContext
     {
-        ContextId = reader.GetString(0),
-        VMName = Columns.Text(reader, 1),
-        VMwareVMId = Columns.Text(reader, 2),
-        VMPath = Columns.Text(reader, 3),
-        VCenterHost = Columns.Text(reader, 4),
-        Datacenter = Columns.Text(reader, 5),
-        CurrentStatus = Columns.Text(reader, 6),
-        CpuCount = Columns.NullableInt(reader, 7),
-        MemoryMB = Columns.NullableInt(reader, 8),
-        OsType = Columns.NullableText(reader, 9),
-        PowerState = Columns.NullableText(reader, 10),
-        VMToolsVersion = Columns.NullableText(reader, 11),
-        CredentialId = Columns.NullableInt(reader, 12),
-        CreatedAt = Columns.NullableTime(reader, 13),
-        UpdatedAt = Columns.NullableTime(reader, 14),
+        ContextId = reader.GetString(offset),
+        VMName = Columns.Text(reader, offset + 1),
+        VMwareVMId = Columns.Text(reader, offset + 2),
+        VMPath = Columns.Text(reader, offset + 3),
+        VCenterHost = Columns.Text(reader, offset + 4),
+        Datacenter = Columns.Text(reader, offset + 5),
+        CurrentStatus = Columns.Text(reader, offset + 6),
+        CpuCount = Columns.NullableInt(reader, offset + 7),
+        MemoryMB = Columns.NullableInt(reader, offset + 8),
+        OsType = Columns.NullableText(reader, offset + 9),
+        PowerState = Columns.NullableText(reader, offset + 10),
+        VMToolsVersion = Columns.NullableText(reader, offset + 11),
+        CredentialId = Columns.NullableInt(reader, offset + 12),
+        CreatedAt = Columns.NullableTime(reader, offset + 13),
+        UpdatedAt = Columns.NullableTime(reader, offset + 14),
     };
 
     /// <summary>The vm_disks columns the planner compares, over alias d.</summary>

@@ -385,48 +385,62 @@ public sealed class VMAddSession : IDisposable
         sql.Build();
 
         using MySqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        foreach (Dictionary<int, string> matches in new[] { facts.ByUuid, facts.ByName })
         {
-            int index = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
-            int kind = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
-            string contextId = reader.GetString(2);
-            switch (kind)
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                case VMAddSql.ByUuid: facts.ByUuid[index] = contextId; break;
-                case VMAddSql.ByName: facts.ByName[index] = contextId; break;
-                case VMAddSql.PlainTaken: facts.PlainIdTaken.Add(index); break;
-                case VMAddSql.SuffixedTaken: facts.SuffixedIdTaken.Add(index); break;
+                int index = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
+                string contextId = reader.GetString(1);
+                matches[index] = contextId;
+                if (!facts.Contexts.ContainsKey(contextId))
+                {
+                    facts.Contexts[contextId] = ContextColumns.Read(reader, offset: 1);
+                }
             }
+
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (HashSet<int> taken in new[] { facts.PlainIdTaken, facts.SuffixedIdTaken })
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                taken.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+            }
+
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         }
 
         foreach (List<int[]> groups in new[] { facts.SameUuid, facts.SameName, facts.SamePlainId, facts.SameSuffixedId })
         {
-            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 groups.Add(ParseIndices(reader.GetString(0)));
             }
+
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var groupsSeen = new HashSet<string>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            ExistingContext context = ContextColumns.Read(reader);
-            facts.Contexts[context.ContextId] = context;
-        }
-
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            ContextColumns.AttachGroup(facts.Contexts, reader.GetString(0), reader.GetString(1));
-        }
-
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (facts.Contexts.TryGetValue(reader.GetString(0), out ExistingContext? context))
+            // A context matched by several inputs (repeats) comes back once per input: attach each group once.
+            string contextId = reader.GetString(0);
+            string group = reader.GetString(1);
+            if (groupsSeen.Add(contextId + "\n" + group))
             {
-                context.Disks.Add(ContextColumns.ReadDisk(reader));
+                ContextColumns.AttachGroup(facts.Contexts, contextId, group);
+            }
+        }
+
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var disksSeen = new HashSet<long>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ExistingDisk disk = ContextColumns.ReadDisk(reader);
+            if (disksSeen.Add(disk.RowId) && facts.Contexts.TryGetValue(reader.GetString(0), out ExistingContext? context))
+            {
+                context.Disks.Add(disk);
             }
         }
 

@@ -14,36 +14,36 @@ internal static class VMAddSql
         "(SELECT id FROM ossea_configs WHERE is_active = 1 ORDER BY id DESC LIMIT 1), " +
         "(SELECT is_active FROM vmware_credentials WHERE id = @credential)";
 
-    /// <summary>Fresh input and match tables for one batch.</summary>
+    /// <summary>A fresh input table for one batch.</summary>
     internal const string PlanPrologue =
-        "DROP TEMPORARY TABLE IF EXISTS sd_vm_input, sd_vm_match;\n" +
+        "DROP TEMPORARY TABLE IF EXISTS sd_vm_input;\n" +
         "CREATE TEMPORARY TABLE sd_vm_input (PRIMARY KEY (idx), KEY k_uuid (vcenter_host, vmware_vm_id), KEY k_name (vcenter_host, vm_name), " +
         "KEY k_plain (ctx_plain), KEY k_suffixed (ctx_suffixed)) " +
         "SELECT CAST(0 AS SIGNED) AS idx, vm_name, vmware_vm_id, vcenter_host, context_id AS ctx_plain, context_id AS ctx_suffixed " +
         "FROM vm_replication_contexts LIMIT 0;\n" +
-        "CREATE TEMPORARY TABLE sd_vm_match (KEY k_context (context_id)) " +
-        "SELECT CAST(0 AS SIGNED) AS idx, CAST(0 AS SIGNED) AS kind, context_id FROM vm_replication_contexts LIMIT 0;\n" +
         "INSERT INTO sd_vm_input (idx, vm_name, vmware_vm_id, vcenter_host, ctx_plain, ctx_suffixed) VALUES ";
 
-    /// <summary>Match kinds in sd_vm_match.</summary>
-    internal const int ByUuid = 1, ByName = 2, PlainTaken = 3, SuffixedTaken = 4;
+    private const string UuidJoin = "sd_vm_input i JOIN vm_replication_contexts c ON c.vmware_vm_id = i.vmware_vm_id AND c.vcenter_host = i.vcenter_host";
 
-    /// <summary>What the hub knows about the batch: matches, equal inputs, the matched rows with groups and disks.</summary>
+    /// <summary>
+    /// What the hub knows about the batch, as plain SELECTs: consistent reads that take no row locks, so planning
+    /// never waits for (or blocks) the hub's own writers. Results, in order: rows matching by uuid, rows matching by
+    /// name (both with the input index first), inputs whose plain / suffixed context id is taken, groups of equal
+    /// inputs (uuid, name, plain id, suffixed id), group names and disks of the uuid-matched rows.
+    /// </summary>
     internal const string PlanQueries =
-        "INSERT INTO sd_vm_match SELECT i.idx, 1, c.context_id FROM sd_vm_input i JOIN vm_replication_contexts c ON c.vmware_vm_id = i.vmware_vm_id AND c.vcenter_host = i.vcenter_host;\n" +
-        "INSERT INTO sd_vm_match SELECT i.idx, 2, c.context_id FROM sd_vm_input i JOIN vm_replication_contexts c ON c.vm_name = i.vm_name AND c.vcenter_host = i.vcenter_host;\n" +
-        "INSERT INTO sd_vm_match SELECT i.idx, 3, c.context_id FROM sd_vm_input i JOIN vm_replication_contexts c ON c.context_id = i.ctx_plain WHERE i.ctx_plain <> '';\n" +
-        "INSERT INTO sd_vm_match SELECT i.idx, 4, c.context_id FROM sd_vm_input i JOIN vm_replication_contexts c ON c.context_id = i.ctx_suffixed;\n" +
-        "SELECT idx, kind, context_id FROM sd_vm_match;\n" +
+        "SELECT i.idx, " + ContextColumns.SelectList + " FROM " + UuidJoin + ";\n" +
+        "SELECT i.idx, " + ContextColumns.SelectList + " FROM sd_vm_input i JOIN vm_replication_contexts c ON c.vm_name = i.vm_name AND c.vcenter_host = i.vcenter_host;\n" +
+        "SELECT i.idx FROM sd_vm_input i JOIN vm_replication_contexts c ON c.context_id = i.ctx_plain WHERE i.ctx_plain <> '';\n" +
+        "SELECT i.idx FROM sd_vm_input i JOIN vm_replication_contexts c ON c.context_id = i.ctx_suffixed;\n" +
         "SELECT GROUP_CONCAT(idx ORDER BY idx) FROM sd_vm_input GROUP BY vcenter_host, vmware_vm_id HAVING COUNT(*) > 1;\n" +
         "SELECT GROUP_CONCAT(idx ORDER BY idx) FROM sd_vm_input GROUP BY vcenter_host, vm_name HAVING COUNT(*) > 1;\n" +
         "SELECT GROUP_CONCAT(idx ORDER BY idx) FROM sd_vm_input WHERE ctx_plain <> '' GROUP BY ctx_plain HAVING COUNT(*) > 1;\n" +
         "SELECT GROUP_CONCAT(idx ORDER BY idx) FROM sd_vm_input GROUP BY ctx_suffixed HAVING COUNT(*) > 1;\n" +
-        "SELECT " + ContextColumns.SelectList + " FROM vm_replication_contexts c WHERE c.context_id IN (SELECT context_id FROM sd_vm_match WHERE kind IN (1, 2));\n" +
-        "SELECT m.vm_context_id, g.name FROM vm_group_memberships m JOIN vm_machine_groups g ON g.id = m.group_id " +
-        "WHERE m.vm_context_id IN (SELECT context_id FROM sd_vm_match WHERE kind = 1) ORDER BY m.vm_context_id, g.name;\n" +
-        "SELECT " + ContextColumns.DiskSelectList + " FROM vm_disks d WHERE d.vm_context_id IN (SELECT context_id FROM sd_vm_match WHERE kind = 1) ORDER BY d.vm_context_id, d.disk_id;\n" +
-        "DROP TEMPORARY TABLE IF EXISTS sd_vm_input, sd_vm_match;";
+        "SELECT m.vm_context_id, g.name FROM " + UuidJoin + " JOIN vm_group_memberships m ON m.vm_context_id = c.context_id " +
+        "JOIN vm_machine_groups g ON g.id = m.group_id ORDER BY m.vm_context_id, g.name;\n" +
+        "SELECT " + ContextColumns.DiskSelectList + " FROM " + UuidJoin + " JOIN vm_disks d ON d.vm_context_id = c.context_id ORDER BY d.vm_context_id, d.disk_id;\n" +
+        "DROP TEMPORARY TABLE IF EXISTS sd_vm_input;";
 
     /// <summary>
     /// A new context exactly as upstream's createVMContext writes it (contract §3.3): status discovered, counters 0,
