@@ -357,7 +357,8 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
             {
                 await Task.Delay(50);
                 var waiting = await HubRows.QueryAsync(_database,
-                    "SELECT trx_mysql_thread_id, trx_rows_modified FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'");
+                    "SELECT t.trx_mysql_thread_id, t.trx_rows_modified FROM information_schema.innodb_trx t " +
+                    "JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id WHERE t.trx_state = 'LOCK WAIT' AND p.db = DATABASE()");
                 var row = waiting.FirstOrDefault();
                 if (row is not null)
                 {
