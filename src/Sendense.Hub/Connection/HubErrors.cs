@@ -10,6 +10,17 @@ internal static class HubErrors
     internal static SendenseException FromConnect(Exception exception, MySqlConnectionStringBuilder target)
     {
         string where = $"{target.Server}:{target.Port}";
+        if (IsTlsFailure(exception))
+        {
+            // Not a reachability problem: the advice about names, ports and firewalls would mislead.
+            bool verifying = target.SslMode is MySqlSslMode.VerifyCA or MySqlSslMode.VerifyFull;
+            string advice = verifying
+                ? "Trust the server's CA on this machine (or give its certificate with SslCa in a connection string), make sure the name you connect to is in the certificate, or use -TlsMode Required on a network you trust."
+                : "Enable TLS on the server (ssl_cert and ssl_key in its configuration), or use -TlsMode Preferred or None on a network you trust.";
+            return new SendenseException(SendenseErrorCode.HubUnreachable,
+                $"TLS with the hub database server {where} failed (-TlsMode {target.SslMode}): {FirstSentence(exception)} {advice}", exception);
+        }
+
         if (exception is MySqlException mysql)
         {
             switch (mysql.ErrorCode)
@@ -97,6 +108,22 @@ internal static class HubErrors
 
         return new SendenseException(SendenseErrorCode.Unexpected,
             $"Unexpected failure while {action} on the hub database {hubDescription}: {exception.Message}", exception);
+    }
+
+    private static bool IsTlsFailure(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is System.Security.Authentication.AuthenticationException
+                || current.Message.IndexOf("SSL", StringComparison.OrdinalIgnoreCase) >= 0
+                || current.Message.IndexOf("TLS", StringComparison.Ordinal) >= 0
+                || current.Message.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
