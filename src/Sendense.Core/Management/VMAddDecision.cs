@@ -41,6 +41,12 @@ public sealed class VMAddDecision
     /// <summary>The context id: the new one for Add, the managed one otherwise.</summary>
     public string ContextId { get; internal set; } = string.Empty;
 
+    /// <summary>
+    /// The database clock when the decision was made. A new context's id carries this second, and its created_at,
+    /// updated_at and last_status_change are written with it, so the id and the timestamps always agree.
+    /// </summary>
+    public DateTime PlannedAt { get; internal set; }
+
     /// <summary>The managed row for Refresh and Unchanged.</summary>
     public ExistingContext? Existing { get; internal set; }
 

@@ -49,6 +49,11 @@ public static class VMAddPlanner
         }
 
         AssignContextIds(batch, facts, decisions);
+        foreach (VMAddDecision decision in decisions.Values)
+        {
+            decision.PlannedAt = facts.DatabaseNow;
+        }
+
         return batch.Select(c => decisions[c.Index]).ToList();
     }
 

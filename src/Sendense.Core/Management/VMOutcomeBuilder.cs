@@ -7,7 +7,7 @@ public static class VMOutcomeBuilder
 {
     /// <summary>
     /// The VM after the decision was applied at <paramref name="writtenAt"/> (database clock, whole seconds: the
-    /// context timestamps are TIMESTAMP(0) columns).
+    /// context timestamps are TIMESTAMP(0) columns). A new context's timestamps are its planning time, which its id carries.
     /// </summary>
     public static VM Build(VMAddDecision decision, DateTime writtenAt)
     {
@@ -34,8 +34,8 @@ public static class VMOutcomeBuilder
                     MemoryMB = values.MemoryMB,
                     OsType = values.OsType,
                     CredentialId = decision.CredentialId,
-                    CreatedAt = writtenAt,
-                    UpdatedAt = writtenAt,
+                    CreatedAt = WholeSeconds(decision.PlannedAt),
+                    UpdatedAt = WholeSeconds(decision.PlannedAt),
                     Result = VMAddResult.Added,
                 };
             case VMAddAction.Refresh:
@@ -64,6 +64,9 @@ public static class VMOutcomeBuilder
                 throw new InvalidOperationException($"A {decision.Action} decision has no VM of its own.");
         }
     }
+
+    /// <summary>The time as a TIMESTAMP(0) column stores it.</summary>
+    public static DateTime WholeSeconds(DateTime time) => new DateTime(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), time.Kind);
 
     /// <summary>A separate object with the same values (each input gets its own output object).</summary>
     public static VM Copy(VM vm)

@@ -32,15 +32,21 @@ public sealed class VMAddSession : IDisposable
     private const int MaxAttempts = 8;
     private const int CommandTimeoutSeconds = 300;
 
+    // Writes (and the re-planning of a batch that lost a race) use one connection; look-ahead planning of the
+    // next batch uses the other, so it can run while a write is in flight.
     private readonly MySqlConnection _connection;
+    private readonly MySqlConnection _planConnection;
     private readonly string _hub;
     private readonly DateTime _openedAt;
     private readonly Stopwatch _sinceOpen;
     private readonly long _osseaConfigId;
+    private readonly bool _noBackslashEscapes;
     private readonly Random _jitter = new Random();
 
-    private VMAddSession(MySqlConnection connection, string hub, DateTime databaseNow, long osseaConfigId, int? credentialId)
+    private VMAddSession(MySqlConnection connection, MySqlConnection planConnection, string hub, DateTime databaseNow, long osseaConfigId, int? credentialId, bool noBackslashEscapes)
     {
+        _planConnection = planConnection;
+        _noBackslashEscapes = noBackslashEscapes;
         _connection = connection;
         _hub = hub;
         _openedAt = databaseNow;
@@ -67,20 +73,24 @@ public sealed class VMAddSession : IDisposable
         HubSession session = HubEngine.SessionOf(hub);
         string description = hub.ToString();
         MySqlConnection? connection = null;
+        MySqlConnection? planConnection = null;
         try
         {
             connection = await session.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            planConnection = await session.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             using var command = new MySqlCommand(VMAddSql.Open, connection);
             command.Parameters.AddWithValue("@credential", credentialId.HasValue ? credentialId.Value : DBNull.Value);
             DateTime now;
             long ossea;
             object credentialState;
+            bool noBackslashEscapes;
             using (MySqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 now = reader.GetDateTime(0);
                 ossea = reader.IsDBNull(1) ? 0 : Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
                 credentialState = reader.GetValue(2);
+                noBackslashEscapes = Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture) != 0;
             }
 
             if (credentialId.HasValue)
@@ -88,8 +98,9 @@ public sealed class VMAddSession : IDisposable
                 CheckCredential(credentialId.Value, credentialState, description);
             }
 
-            var run = new VMAddSession(connection, description, now, ossea, credentialId);
+            var run = new VMAddSession(connection, planConnection, description, now, ossea, credentialId, noBackslashEscapes);
             connection = null;
+            planConnection = null;
             return run;
         }
         catch (Exception exception) when (exception is not OperationCanceledException and not SendenseException)
@@ -99,6 +110,7 @@ public sealed class VMAddSession : IDisposable
         finally
         {
             connection?.Dispose();
+            planConnection?.Dispose();
         }
     }
 
@@ -127,8 +139,16 @@ public sealed class VMAddSession : IDisposable
         return (candidates, refused);
     }
 
-    /// <summary>Asks the hub what it knows about the batch and decides per VM (one round trip, nothing written).</summary>
-    public async Task<IReadOnlyList<VMAddDecision>> PlanAsync(IReadOnlyList<VMAddCandidate> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks the hub what it knows about the batch and decides per VM (one round trip, nothing written). It has a
+    /// connection of its own, so the next batch can be planned while <see cref="WriteAsync"/> writes the previous
+    /// one; a batch planned that early may meet rows the write it overlapped committed, which the write of that
+    /// batch resolves like any other race. One plan at a time, one write at a time.
+    /// </summary>
+    public Task<IReadOnlyList<VMAddDecision>> PlanAsync(IReadOnlyList<VMAddCandidate> batch, CancellationToken cancellationToken) =>
+        PlanOnAsync(_planConnection, batch, cancellationToken);
+
+    private async Task<IReadOnlyList<VMAddDecision>> PlanOnAsync(MySqlConnection connection, IReadOnlyList<VMAddCandidate> batch, CancellationToken cancellationToken)
     {
         if (batch is null)
         {
@@ -142,7 +162,7 @@ public sealed class VMAddSession : IDisposable
 
         try
         {
-            VMAddFacts facts = await ReadFactsAsync(batch, cancellationToken).ConfigureAwait(false);
+            VMAddFacts facts = await ReadFactsAsync(connection, batch, cancellationToken).ConfigureAwait(false);
             return VMAddPlanner.Plan(batch, facts, CredentialId);
         }
         catch (Exception exception) when (exception is not OperationCanceledException and not SendenseException)
@@ -152,22 +172,44 @@ public sealed class VMAddSession : IDisposable
     }
 
     /// <summary>
-    /// Writes the decisions' batch in one transaction and returns one outcome per decision, in order. Decisions that
-    /// write nothing (unchanged, refused, repeats) get their outcome without touching the database. Losing a race
-    /// to another writer re-plans and retries; a connection failure throws (the transaction is rolled back by the
-    /// server, so no partial batch remains).
+    /// Builds a batch's write (its SQL) without sending it, so the cmdlet can build batch i+1 while batch i is being
+    /// written. Decisions that write nothing are carried along for their outcomes.
     /// </summary>
-    public async Task<IReadOnlyList<VMAddOutcome>> WriteAsync(IReadOnlyList<VMAddDecision> decisions, CancellationToken cancellationToken)
+    public VMAddWrite PrepareWrite(IReadOnlyList<VMAddDecision> decisions)
     {
         if (decisions is null)
         {
             throw new ArgumentNullException(nameof(decisions));
         }
 
+        List<VMAddDecision> writers = decisions.Where(d => d.Writes).ToList();
+        return writers.Count == 0
+            ? new VMAddWrite(decisions, null, DatabaseNow)
+            : BuildWrite(decisions, writers);
+    }
+
+    /// <summary>
+    /// Writes the decisions' batch in one transaction and returns one outcome per decision, in order. Decisions that
+    /// write nothing (unchanged, refused, repeats) get their outcome without touching the database. Losing a race
+    /// to another writer re-plans and retries; a connection failure throws (the transaction is rolled back by the
+    /// server, so no partial batch remains).
+    /// </summary>
+    public Task<IReadOnlyList<VMAddOutcome>> WriteAsync(IReadOnlyList<VMAddDecision> decisions, CancellationToken cancellationToken) =>
+        WriteAsync(PrepareWrite(decisions), cancellationToken);
+
+    /// <summary>Writes a batch prepared by <see cref="PrepareWrite"/>; see <see cref="WriteAsync(IReadOnlyList{VMAddDecision}, CancellationToken)"/>.</summary>
+    public async Task<IReadOnlyList<VMAddOutcome>> WriteAsync(VMAddWrite write, CancellationToken cancellationToken)
+    {
+        if (write is null)
+        {
+            throw new ArgumentNullException(nameof(write));
+        }
+
+        IReadOnlyList<VMAddDecision> decisions = write.Decisions;
         var outcomes = new Dictionary<int, VMAddOutcome>();
         try
         {
-            await WriteIsolatingAsync(decisions, outcomes, cancellationToken).ConfigureAwait(false);
+            await WriteIsolatingAsync(decisions, write, outcomes, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException and not SendenseException)
         {
@@ -186,9 +228,13 @@ public sealed class VMAddSession : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _planConnection.Dispose();
+    }
 
-    private async Task WriteIsolatingAsync(IReadOnlyList<VMAddDecision> decisions, Dictionary<int, VMAddOutcome> outcomes, CancellationToken cancellationToken)
+    private async Task WriteIsolatingAsync(IReadOnlyList<VMAddDecision> decisions, VMAddWrite? prepared, Dictionary<int, VMAddOutcome> outcomes, CancellationToken cancellationToken)
     {
         IReadOnlyList<VMAddDecision> current = decisions;
         for (int attempt = 1; ; attempt++)
@@ -202,8 +248,14 @@ public sealed class VMAddSession : IDisposable
 
             try
             {
-                DateTime writtenAt = await ExecuteWriteAsync(writers, cancellationToken).ConfigureAwait(false);
-                Record(current, writtenAt, outcomes);
+                VMAddWrite write = prepared ?? BuildWrite(current, writers);
+                prepared = null;
+                using (var command = new MySqlCommand(write.Sql, _connection) { CommandTimeout = CommandTimeoutSeconds })
+                {
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                Record(current, write.WrittenAt, outcomes);
                 return;
             }
             catch (MySqlException exception) when (WriteErrors.IsConflict(exception))
@@ -216,7 +268,7 @@ public sealed class VMAddSession : IDisposable
                 }
 
                 await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
-                current = await PlanAsync(current.Select(d => d.Candidate).ToList(), cancellationToken).ConfigureAwait(false);
+                current = await PlanOnAsync(_connection, current.Select(d => d.Candidate).ToList(), cancellationToken).ConfigureAwait(false);
             }
             catch (MySqlException exception) when (WriteErrors.IsRowData(exception))
             {
@@ -235,8 +287,8 @@ public sealed class VMAddSession : IDisposable
                 int half = all.Count / 2;
                 foreach (List<VMAddCandidate> part in new[] { all.Take(half).ToList(), all.Skip(half).ToList() })
                 {
-                    IReadOnlyList<VMAddDecision> replanned = await PlanAsync(part, cancellationToken).ConfigureAwait(false);
-                    await WriteIsolatingAsync(replanned, outcomes, cancellationToken).ConfigureAwait(false);
+                    IReadOnlyList<VMAddDecision> replanned = await PlanOnAsync(_connection, part, cancellationToken).ConfigureAwait(false);
+                    await WriteIsolatingAsync(replanned, null, outcomes, cancellationToken).ConfigureAwait(false);
                 }
 
                 return;
@@ -244,61 +296,62 @@ public sealed class VMAddSession : IDisposable
         }
     }
 
-    // One round trip: the whole batch, START TRANSACTION to COMMIT.
-    private async Task<DateTime> ExecuteWriteAsync(List<VMAddDecision> writers, CancellationToken cancellationToken)
+    // One round trip: the whole batch, START TRANSACTION to COMMIT, as text with literal values.
+    private VMAddWrite BuildWrite(IReadOnlyList<VMAddDecision> decisions, List<VMAddDecision> writers)
     {
         DateTime now = DatabaseNow;
-        DateTime seconds = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), now.Kind);
+        DateTime seconds = VMOutcomeBuilder.WholeSeconds(now);
         DateTime milliseconds = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), now.Kind);
 
-        using var command = new MySqlCommand { Connection = _connection, CommandTimeout = CommandTimeoutSeconds };
-        var sql = new SqlText(command);
-        string at = sql.Parameter(seconds);
-        string atMs = sql.Parameter(milliseconds);
-        string ossea = sql.Parameter(_osseaConfigId);
+        using var command = new MySqlCommand();
+        var sql = new SqlText(command, _noBackslashEscapes);
+        string at = "'" + seconds.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "'";
+        string atMs = "'" + milliseconds.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) + "'";
+        string ossea = _osseaConfigId.ToString(CultureInfo.InvariantCulture);
         sql.Sql("START TRANSACTION;\n");
 
-        // Rows in identity order, so concurrent writers lock keys in the same order (fewer deadlocks).
+        // Rows in primary key order: concurrent writers then lock keys in the same order (fewer deadlocks), and
+        // InnoDB appends to its clustered index instead of splitting pages all over it.
         List<VMAddDecision> adds = writers.Where(d => d.Action == VMAddAction.Add)
-            .OrderBy(d => d.Candidate.Values.VCenterHost, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(d => d.Candidate.Values.VMwareVMId, StringComparer.OrdinalIgnoreCase)
-            .ToList();
-        List<VMAddDecision> refreshed = writers.Where(d => d.Action == VMAddAction.Refresh && d.ChangedColumns.Count > 0)
             .OrderBy(d => d.ContextId, StringComparer.OrdinalIgnoreCase)
             .ToList();
+        List<VMAddDecision> refreshes = writers.Where(d => d.Action == VMAddAction.Refresh)
+            .OrderBy(d => d.ContextId, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        List<VMAddDecision> refreshedContexts = refreshes.Where(d => d.ChangedColumns.Count > 0).ToList();
 
         if (adds.Count > 0)
         {
-            AppendContextInserts(sql, adds, at, ossea);
+            AppendContextInserts(sql, adds, ossea);
         }
 
-        if (refreshed.Count > 0)
+        if (refreshedContexts.Count > 0)
         {
-            AppendContextRefresh(sql, refreshed, at);
+            AppendContextRefresh(sql, refreshedContexts, at);
         }
 
-        AppendDiskInserts(sql, writers, atMs);
-        AppendDiskRefresh(sql, writers, atMs);
+        List<VMAddDecision> inKeyOrder = adds.Concat(refreshes).ToList();
+        AppendDiskInserts(sql, inKeyOrder, atMs);
+        AppendDiskRefresh(sql, inKeyOrder, atMs);
         sql.Sql("COMMIT;");
-
         sql.Build();
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return seconds;
+        return new VMAddWrite(decisions, command.CommandText, seconds);
     }
 
-    private static void AppendContextInserts(SqlText sql, List<VMAddDecision> adds, string at, string ossea)
+    private static void AppendContextInserts(SqlText sql, List<VMAddDecision> adds, string ossea)
     {
         sql.Sql(VMAddSql.InsertContexts);
         for (int i = 0; i < adds.Count; i++)
         {
             VMAddDecision add = adds[i];
             HubVMValues v = add.Candidate.Values;
+            string at = "'" + VMOutcomeBuilder.WholeSeconds(add.PlannedAt).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "'";
             sql.Sql(i == 0 ? "(" : ",\n(")
-                .Value(add.ContextId).Sql(", ").Value(v.VMName).Sql(", ").Value(v.VMwareVMId).Sql(", ").Value(v.VMPath).Sql(", ")
-                .Value(v.VCenterHost).Sql(", ").Value(v.Datacenter).Sql(VMAddSql.ContextRowFixed)
-                .Value(v.CpuCount).Sql(", ").Value(v.MemoryMB).Sql(", ").Value(v.OsType).Sql(", ").Value(v.PowerState).Sql(", ").Value(v.VMToolsVersion)
+                .Literal(add.ContextId).Sql(", ").Literal(v.VMName).Sql(", ").Literal(v.VMwareVMId).Sql(", ").Literal(v.VMPath).Sql(", ")
+                .Literal(v.VCenterHost).Sql(", ").Literal(v.Datacenter).Sql(VMAddSql.ContextRowFixed)
+                .Literal(v.CpuCount).Sql(", ").Literal(v.MemoryMB).Sql(", ").Literal(v.OsType).Sql(", ").Literal(v.PowerState).Sql(", ").Literal(v.VMToolsVersion)
                 .Sql(", ").Sql(at).Sql(", ").Sql(at).Sql(", NULL, NULL, ").Sql(at).Sql(", 1, NULL, NULL, 1, ").Sql(ossea).Sql(", ")
-                .Value(add.CredentialId).Sql(")");
+                .Literal(add.CredentialId).Sql(")");
         }
 
         sql.Sql(";\n");
@@ -312,9 +365,9 @@ public sealed class VMAddSession : IDisposable
             VMAddDecision refresh = refreshed[i];
             HubVMValues v = refresh.Candidate.Values;
             sql.Sql(i == 0 ? "(" : ",\n(")
-                .Value(refresh.ContextId).Sql(", ").Value(v.VMName).Sql(", ").Value(v.VMPath).Sql(", ").Value(v.Datacenter).Sql(", ")
-                .Value(v.CpuCount).Sql(", ").Value(v.MemoryMB).Sql(", ").Value(v.OsType).Sql(", ").Value(v.PowerState).Sql(", ")
-                .Value(v.VMToolsVersion).Sql(", ").Value(refresh.CredentialId).Sql(")");
+                .Literal(refresh.ContextId).Sql(", ").Literal(v.VMName).Sql(", ").Literal(v.VMPath).Sql(", ").Literal(v.Datacenter).Sql(", ")
+                .Literal(v.CpuCount).Sql(", ").Literal(v.MemoryMB).Sql(", ").Literal(v.OsType).Sql(", ").Literal(v.PowerState).Sql(", ")
+                .Literal(v.VMToolsVersion).Sql(", ").Literal(refresh.CredentialId).Sql(")");
         }
 
         sql.Sql(";\n");
@@ -322,17 +375,21 @@ public sealed class VMAddSession : IDisposable
         sql.Sql(string.Format(CultureInfo.InvariantCulture, VMAddSql.RefreshGuard, refreshed.Count));
     }
 
-    private static void AppendDiskInserts(SqlText sql, List<VMAddDecision> writers, string atMs)
+    private static void AppendDiskInserts(SqlText sql, List<VMAddDecision> writers, string writtenAtMs)
     {
         bool first = true;
         foreach (VMAddDecision decision in writers)
         {
+            // A new VM's disks share its creation time; disks found on a refresh are created now.
+            string atMs = decision.Action == VMAddAction.Add
+                ? "'" + decision.PlannedAt.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) + "'"
+                : writtenAtMs;
             foreach (HubDiskValues disk in decision.NewDisks)
             {
                 sql.Sql(first ? VMAddSql.InsertDisks + "(" : ",\n(")
-                    .Value(decision.ContextId).Sql(", NULL, ").Value(disk.DiskId).Sql(", ").Value(disk.Path).Sql(", ").Value(disk.SizeGB).Sql(", ")
-                    .Value(disk.Datastore).Sql(", ").Value(disk.UnitNumber).Sql(", ").Value(disk.Label).Sql(", ").Value(disk.CapacityBytes).Sql(", ")
-                    .Value(disk.ProvisioningType).Sql(VMAddSql.DiskRowFixed).Sql(atMs).Sql(", ").Sql(atMs).Sql(VMAddSql.DiskRowEnd);
+                    .Literal(decision.ContextId).Sql(", NULL, ").Literal(disk.DiskId).Sql(", ").Literal(disk.Path).Sql(", ").Literal(disk.SizeGB).Sql(", ")
+                    .Literal(disk.Datastore).Sql(", ").Literal(disk.UnitNumber).Sql(", ").Literal(disk.Label).Sql(", ").Literal(disk.CapacityBytes).Sql(", ")
+                    .Literal(disk.ProvisioningType).Sql(VMAddSql.DiskRowFixed).Sql(atMs).Sql(", ").Sql(atMs).Sql(VMAddSql.DiskRowEnd);
                 first = false;
             }
         }
@@ -352,8 +409,8 @@ public sealed class VMAddSession : IDisposable
             {
                 HubDiskValues disk = update.Value;
                 sql.Sql(first ? VMAddSql.DiskRefreshPrologue + "(" : ",\n(")
-                    .Value(update.Key).Sql(", ").Value(disk.Path).Sql(", ").Value(disk.SizeGB).Sql(", ").Value(disk.Datastore).Sql(", ")
-                    .Value(disk.UnitNumber).Sql(", ").Value(disk.Label).Sql(", ").Value(disk.CapacityBytes).Sql(", ").Value(disk.ProvisioningType).Sql(")");
+                    .Literal(update.Key).Sql(", ").Literal(disk.Path).Sql(", ").Literal(disk.SizeGB).Sql(", ").Literal(disk.Datastore).Sql(", ")
+                    .Literal(disk.UnitNumber).Sql(", ").Literal(disk.Label).Sql(", ").Literal(disk.CapacityBytes).Sql(", ").Literal(disk.ProvisioningType).Sql(")");
                 first = false;
             }
         }
@@ -365,20 +422,20 @@ public sealed class VMAddSession : IDisposable
         }
     }
 
-    private async Task<VMAddFacts> ReadFactsAsync(IReadOnlyList<VMAddCandidate> batch, CancellationToken cancellationToken)
+    private async Task<VMAddFacts> ReadFactsAsync(MySqlConnection connection, IReadOnlyList<VMAddCandidate> batch, CancellationToken cancellationToken)
     {
         DateTime now = DatabaseNow;
         var facts = new VMAddFacts { DatabaseNow = now };
-        using var command = new MySqlCommand { Connection = _connection, CommandTimeout = CommandTimeoutSeconds };
-        var sql = new SqlText(command);
+        using var command = new MySqlCommand { Connection = connection, CommandTimeout = CommandTimeoutSeconds };
+        var sql = new SqlText(command, _noBackslashEscapes);
         sql.Sql(VMAddSql.PlanPrologue);
         for (int i = 0; i < batch.Count; i++)
         {
             VMAddCandidate candidate = batch[i];
             var ids = new ContextIdCandidates(candidate.Values, now);
             sql.Sql(i == 0 ? "(" : ",(")
-                .Value(candidate.Index).Sql(",").Value(candidate.Values.VMName).Sql(",").Value(candidate.Values.VMwareVMId).Sql(",")
-                .Value(candidate.Values.VCenterHost).Sql(",").Value(ids.Plain ?? string.Empty).Sql(",").Value(ids.Suffixed).Sql(")");
+                .Literal(candidate.Index).Sql(",").Literal(candidate.Values.VMName).Sql(",").Literal(candidate.Values.VMwareVMId).Sql(",")
+                .Literal(candidate.Values.VCenterHost).Sql(",").Literal(ids.Plain ?? string.Empty).Sql(",").Literal(ids.Suffixed).Sql(")");
         }
 
         sql.Sql(";\n").Sql(VMAddSql.PlanQueries);

@@ -12,7 +12,8 @@ internal static class VMAddSql
     internal const string Open =
         "SELECT NOW(6), " +
         "(SELECT id FROM ossea_configs WHERE is_active = 1 ORDER BY id DESC LIMIT 1), " +
-        "(SELECT is_active FROM vmware_credentials WHERE id = @credential)";
+        "(SELECT is_active FROM vmware_credentials WHERE id = @credential), " +
+        "@@SESSION.sql_mode LIKE '%NO_BACKSLASH_ESCAPES%'";
 
     /// <summary>A fresh input table for one batch.</summary>
     internal const string PlanPrologue =
@@ -27,11 +28,15 @@ internal static class VMAddSql
 
     /// <summary>
     /// What the hub knows about the batch, as plain SELECTs: consistent reads that take no row locks, so planning
-    /// never waits for (or blocks) the hub's own writers. Results, in order: rows matching by uuid, rows matching by
-    /// name (both with the input index first), inputs whose plain / suffixed context id is taken, groups of equal
-    /// inputs (uuid, name, plain id, suffixed id), group names and disks of the uuid-matched rows.
+    /// never waits for (or blocks) the hub's own writers. They share one snapshot (a repeatable-read transaction),
+    /// so a row another writer commits meanwhile is seen by all of them or by none: never matched by name but not
+    /// by uuid. Results, in order: rows matching by uuid, rows matching by name (both with the input index first),
+    /// inputs whose plain / suffixed context id is taken, groups of equal inputs (uuid, name, plain id, suffixed
+    /// id), group names and disks of the uuid-matched rows.
     /// </summary>
     internal const string PlanQueries =
+        "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;\n" +
+        "START TRANSACTION WITH CONSISTENT SNAPSHOT;\n" +
         "SELECT i.idx, " + ContextColumns.SelectList + " FROM " + UuidJoin + ";\n" +
         "SELECT i.idx, " + ContextColumns.SelectList + " FROM sd_vm_input i JOIN vm_replication_contexts c ON c.vm_name = i.vm_name AND c.vcenter_host = i.vcenter_host;\n" +
         "SELECT i.idx FROM sd_vm_input i JOIN vm_replication_contexts c ON c.context_id = i.ctx_plain WHERE i.ctx_plain <> '';\n" +
@@ -43,6 +48,7 @@ internal static class VMAddSql
         "SELECT m.vm_context_id, g.name FROM " + UuidJoin + " JOIN vm_group_memberships m ON m.vm_context_id = c.context_id " +
         "JOIN vm_machine_groups g ON g.id = m.group_id ORDER BY m.vm_context_id, g.name;\n" +
         "SELECT " + ContextColumns.DiskSelectList + " FROM " + UuidJoin + " JOIN vm_disks d ON d.vm_context_id = c.context_id ORDER BY d.vm_context_id, d.disk_id;\n" +
+        "COMMIT;\n" +
         "DROP TEMPORARY TABLE IF EXISTS sd_vm_input;";
 
     /// <summary>

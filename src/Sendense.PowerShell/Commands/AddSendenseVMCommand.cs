@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using Sendense.Core.Errors;
 using Sendense.Core.Management;
 using Sendense.Hub.Management;
@@ -83,28 +85,73 @@ public sealed class AddSendenseVMCommand : HubCmdlet
         VMAddSession run = Call(() => Await(token => VMAddSession.OpenAsync(hub, credentialId, token)), hub);
         using (run)
         {
+            // Batch i+1 is planned, confirmed and built while batch i is being written: the server reads and writes at
+            // once, and never waits for the module to build the next statement. (So a refused VM of batch i+1 may be
+            // reported before the objects of batch i are written out.)
             var progress = new ProgressRecord(1, $"Adding VMs to hub {hub}", "Planning");
+            Task<IReadOnlyList<VMAddOutcome>>? writing = null;
             int done = 0;
-            foreach (List<VMAddCandidate> batch in Batches(candidates, BatchSize))
+            int inFlight = 0;
+            try
             {
-                progress.StatusDescription = $"{done.ToString(CultureInfo.InvariantCulture)} of {candidates.Count.ToString(CultureInfo.InvariantCulture)} VMs";
-                progress.PercentComplete = (int)(100L * done / candidates.Count);
-                WriteProgress(progress);
-
-                IReadOnlyList<VMAddDecision> plan = Call(() => Await(token => run.PlanAsync(batch, token)), hub);
-                List<VMAddDecision> approved = Approve(plan, whatIf);
-                if (approved.Count > 0)
+                foreach (List<VMAddCandidate> batch in Batches(candidates, BatchSize))
                 {
-                    IReadOnlyList<VMAddOutcome> outcomes = Call(() => Await(token => run.WriteAsync(approved, token)), hub);
-                    Report(outcomes);
+                    IReadOnlyList<VMAddDecision> plan = Call(() => Await(token => run.PlanAsync(batch, token)), hub);
+                    List<VMAddDecision> approved = Approve(plan, whatIf);
+                    VMAddWrite? prepared = approved.Count > 0 ? run.PrepareWrite(approved) : null;
+                    Finish(ref writing, hub);
+                    done += inFlight;
+                    ShowProgress(progress, done, candidates.Count);
+                    if (prepared is not null)
+                    {
+                        CancellationToken token = CancellationToken;
+                        writing = Task.Run(() => run.WriteAsync(prepared, token), token);
+                    }
+
+                    inFlight = batch.Count;
                 }
 
-                done += batch.Count;
+                Finish(ref writing, hub);
+            }
+            finally
+            {
+                // A stop or an error while a write is in flight: let it end before the connections close.
+                if (writing is not null)
+                {
+                    try
+                    {
+                        writing.Wait();
+                    }
+                    catch (AggregateException)
+                    {
+                        // Reported already, or the command is stopping anyway.
+                    }
+                }
             }
 
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
         }
+    }
+
+    // Waits for the write in flight, writes its outcomes, and clears it.
+    private void Finish(ref Task<IReadOnlyList<VMAddOutcome>>? writing, HubConnection hub)
+    {
+        if (writing is null)
+        {
+            return;
+        }
+
+        Task<IReadOnlyList<VMAddOutcome>> task = writing;
+        writing = null;
+        Report(Call(() => task.GetAwaiter().GetResult(), hub));
+    }
+
+    private void ShowProgress(ProgressRecord progress, int done, int total)
+    {
+        progress.StatusDescription = $"{done.ToString(CultureInfo.InvariantCulture)} of {total.ToString(CultureInfo.InvariantCulture)} VMs";
+        progress.PercentComplete = (int)(100L * done / total);
+        WriteProgress(progress);
     }
 
     // Refusals become errors; changes go through ShouldProcess; unchanged VMs and repeats follow along.
