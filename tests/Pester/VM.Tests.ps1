@@ -170,16 +170,17 @@ try { [Sendense.DiscoveredVM]::new() | Add-SendenseVM -ErrorAction Stop } catch 
             $names = @('kill-anchor') + (0..49 | ForEach-Object { "kill-$_" })
             $adder = Start-TestPwsh -File $Child -Environment @{ SDTEST_HUB = $Db.ConnectionString } -Arguments @(
                 '-ResultFile', $resultFile, '-VCenter', 'kill.vc', '-Name', ($names -join ','), '-Suspended', 'kill-anchor')
+            # Wait until the batch has written its 50 new VMs (a dirty read sees them) and waits in its refresh.
             $thread = $null
             $deadline = [DateTime]::UtcNow.AddSeconds(60)
             while (-not $thread -and [DateTime]::UtcNow -lt $deadline) {
                 Start-Sleep -Milliseconds 100
-                $waiting = Get-TestSqlValue $Db ("SELECT CONCAT(t.trx_mysql_thread_id, ':', t.trx_rows_modified) FROM information_schema.innodb_trx t " +
-                    "JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id WHERE t.trx_state = 'LOCK WAIT' AND p.db = DATABASE() LIMIT 1")
-                if ($waiting) { $thread, $modified = $waiting.Split(':') }
+                $dirty = Get-TestSqlValue $Db "SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED; SELECT COUNT(*) FROM vm_replication_contexts WHERE vcenter_host = 'kill.vc'"
+                if ([int]$dirty -ge 51) {
+                    $thread = Get-TestSqlValue $Db "SELECT id FROM information_schema.processlist WHERE db = DATABASE() AND info LIKE 'UPDATE vm_replication_contexts c JOIN sd_vm_refresh%'"
+                }
             }
-            $thread | Should -Not -BeNullOrEmpty
-            [int]$modified | Should -BeGreaterOrEqual 50 -Because 'the batch had written its new VMs before it waited'
+            $thread | Should -Not -BeNullOrEmpty -Because 'the batch had written its new VMs and was waiting in its refresh'
             Invoke-RigSql -ConnectionString $env:SENDENSE_TEST_MYSQL -Sql "KILL CONNECTION $thread" | Out-Null
             $adder.WaitForExit(60000) | Should -BeTrue
         }
@@ -192,6 +193,13 @@ try { [Sendense.DiscoveredVM]::new() | Add-SendenseVM -ErrorAction Stop } catch 
         $result.Errors | Should -Contain 'HubUnreachable,Sendense.PowerShell.Commands.AddSendenseVMCommand'
         Get-TestSqlValue $Db "SELECT COUNT(*) FROM vm_replication_contexts WHERE vcenter_host = 'kill.vc'" | Should -Be 1
         Get-TestSqlValue $Db "SELECT power_state FROM vm_replication_contexts WHERE context_id = '$anchor'" | Should -Be 'poweredOn'
+        # Not even uncommitted rows of the batch are left once the other client lets go of the anchor.
+        $deadline = [DateTime]::UtcNow.AddSeconds(10)
+        do {
+            $dirty = Get-TestSqlValue $Db "SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED; SELECT COUNT(*) FROM vm_replication_contexts WHERE vcenter_host = 'kill.vc'"
+            if ($dirty -ne '1') { Start-Sleep -Milliseconds 100 }
+        } while ($dirty -ne '1' -and [DateTime]::UtcNow -lt $deadline)
+        $dirty | Should -Be 1
     }
 }
 

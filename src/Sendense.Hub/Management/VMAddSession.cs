@@ -160,15 +160,24 @@ public sealed class VMAddSession : IDisposable
             return Array.Empty<VMAddDecision>();
         }
 
+        VMAddFacts facts;
         try
         {
-            VMAddFacts facts = await ReadFactsAsync(connection, batch, cancellationToken).ConfigureAwait(false);
-            return VMAddPlanner.Plan(batch, facts, CredentialId);
+            facts = await ReadFactsAsync(connection, batch, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException and not SendenseException)
+        catch (Exception exception)
         {
+            // Cancelled or failed inside its snapshot transaction: end it, so the pooled connection holds nothing open.
+            await RollbackQuietlyAsync(connection).ConfigureAwait(false);
+            if (exception is OperationCanceledException or SendenseException)
+            {
+                throw;
+            }
+
             throw HubErrors.FromQuery(exception, $"reading what the hub knows about {batch.Count} VMs", _hub);
         }
+
+        return VMAddPlanner.Plan(batch, facts, CredentialId);
     }
 
     /// <summary>
@@ -250,9 +259,17 @@ public sealed class VMAddSession : IDisposable
             {
                 VMAddWrite write = prepared ?? BuildWrite(current, writers);
                 prepared = null;
-                using (var command = new MySqlCommand(write.Sql, _connection) { CommandTimeout = CommandTimeoutSeconds })
+                try
                 {
+                    using var command = new MySqlCommand(write.Sql, _connection) { CommandTimeout = CommandTimeoutSeconds };
                     await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not MySqlException mysql || !(WriteErrors.IsConflict(mysql) || WriteErrors.IsRowData(mysql)))
+                {
+                    // Stopped (Ctrl+C) or failed mid-transaction: roll back before the connection goes back to the pool,
+                    // so no half-written batch holds locks until the pool resets it. (A lost connection: the server did.)
+                    await RollbackQuietlyAsync(_connection).ConfigureAwait(false);
+                    throw;
                 }
 
                 Record(current, write.WrittenAt, outcomes);
@@ -260,7 +277,7 @@ public sealed class VMAddSession : IDisposable
             }
             catch (MySqlException exception) when (WriteErrors.IsConflict(exception))
             {
-                await RollbackQuietlyAsync().ConfigureAwait(false);
+                await RollbackQuietlyAsync(_connection).ConfigureAwait(false);
                 if (attempt >= MaxAttempts)
                 {
                     GiveUp(current, exception, outcomes);
@@ -272,7 +289,7 @@ public sealed class VMAddSession : IDisposable
             }
             catch (MySqlException exception) when (WriteErrors.IsRowData(exception))
             {
-                await RollbackQuietlyAsync().ConfigureAwait(false);
+                await RollbackQuietlyAsync(_connection).ConfigureAwait(false);
                 if (writers.Count == 1)
                 {
                     VMAddDecision culprit = writers[0];
@@ -550,20 +567,16 @@ public sealed class VMAddSession : IDisposable
         Record(decisions.Where(d => !d.Writes).ToList(), DatabaseNow, outcomes);
     }
 
-    private async Task RollbackQuietlyAsync()
+    private static async Task RollbackQuietlyAsync(MySqlConnection connection)
     {
         try
         {
-            using var rollback = new MySqlCommand("ROLLBACK", _connection);
+            using var rollback = new MySqlCommand("ROLLBACK", connection);
             await rollback.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
-        catch (MySqlException)
+        catch (Exception exception) when (exception is MySqlException or InvalidOperationException or ObjectDisposedException or System.IO.IOException)
         {
             // The connection is gone: the server has rolled the transaction back itself.
-        }
-        catch (InvalidOperationException)
-        {
-            // Closed connection: same.
         }
     }
 

@@ -351,19 +351,15 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
             Assert.Equal(50, plan.Count(d => d.Action == VMAddAction.Add));
             Task<IReadOnlyList<VMAddOutcome>> write = run.WriteAsync(plan, CancellationToken.None);
 
-            // Wait until the writer is blocked inside its transaction with rows already written, then kill it.
+            // Wait until the writer is blocked inside its transaction with its new rows already written (seen with a
+            // dirty read), then kill its connection.
             long thread = 0;
             for (int i = 0; i < 200 && thread == 0; i++)
             {
                 await Task.Delay(50);
-                var waiting = await HubRows.QueryAsync(_database,
-                    "SELECT t.trx_mysql_thread_id, t.trx_rows_modified FROM information_schema.innodb_trx t " +
-                    "JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id WHERE t.trx_state = 'LOCK WAIT' AND p.db = DATABASE()");
-                var row = waiting.FirstOrDefault();
-                if (row is not null)
+                if (await DirtyCountAsync("kill.vc") >= 51)
                 {
-                    Assert.True(Convert.ToInt64(row["trx_rows_modified"], CultureInfo.InvariantCulture) >= 50, "the batch had written its new contexts before it blocked");
-                    thread = Convert.ToInt64(row["trx_mysql_thread_id"], CultureInfo.InvariantCulture);
+                    thread = await WriterThreadAsync();
                 }
             }
 
@@ -385,8 +381,85 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
 
         Assert.Equal(1L, await HubRows.CountAsync(_database, "SELECT COUNT(*) FROM vm_replication_contexts WHERE vcenter_host = 'kill.vc'"));
         Assert.Equal(2L, await HubRows.CountAsync(_database, "SELECT COUNT(*) FROM vm_disks d JOIN vm_replication_contexts c ON c.context_id = d.vm_context_id WHERE c.vcenter_host = 'kill.vc'"));
+        Assert.Equal(1L, await EventuallyDirtyCountAsync("kill.vc", 1)); // not even uncommitted rows are left
         Assert.Equal("poweredOn", await _database.ScalarAsync($"SELECT power_state FROM vm_replication_contexts WHERE context_id = '{anchorContext}'"));
     }
+
+    [Fact]
+    public async Task Stopping_mid_batch_rolls_the_batch_back_and_leaves_no_open_transaction()
+    {
+        DiscoveredVM anchor = TestVMs.Make("stop-anchor", vcenter: "stop.vc");
+        string anchorContext = Assert.Single((await VMAddRun.RunAsync(_database, new[] { anchor })).VMs).ContextId;
+        anchor.PowerState = "suspended";
+        DiscoveredVM[] batch = new[] { anchor }.Concat(Enumerable.Range(0, 20).Select(i => TestVMs.Make("stop" + i, vcenter: "stop.vc"))).ToArray();
+
+        using MySqlConnection blocker = await _database.OpenAsync();
+        using (var lockRow = new MySqlCommand($"START TRANSACTION; SELECT * FROM vm_replication_contexts WHERE context_id = '{anchorContext}' FOR UPDATE;", blocker))
+        {
+            await lockRow.ExecuteNonQueryAsync();
+        }
+
+        HubConnection hub = await TestVMs.ConnectAsync(_database);
+        try
+        {
+            using VMAddSession run = await VMAddSession.OpenAsync(hub, null, CancellationToken.None);
+            var (candidates, _) = VMAddSession.Validate(batch);
+            IReadOnlyList<VMAddDecision> plan = await run.PlanAsync(candidates, CancellationToken.None);
+            using var stop = new CancellationTokenSource();
+            Task<IReadOnlyList<VMAddOutcome>> write = run.WriteAsync(plan, stop.Token);
+            for (int i = 0; i < 200 && await DirtyCountAsync("stop.vc") < 21; i++)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.Equal(21L, await DirtyCountAsync("stop.vc")); // mid-batch: its new contexts are written, uncommitted
+            stop.Cancel(); // what Ctrl+C does
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => write);
+
+            // The batch was rolled back at once, while the session and its pooled connections are still open: not
+            // even a dirty read sees its rows, so no transaction of it holds locks until the pool resets the connection.
+            Assert.Equal(1L, await EventuallyDirtyCountAsync("stop.vc", 1));
+        }
+        finally
+        {
+            using (var release = new MySqlCommand("ROLLBACK", blocker))
+            {
+                await release.ExecuteNonQueryAsync();
+            }
+
+            hub.Session.Dispose();
+        }
+
+        Assert.Equal(1L, await HubRows.CountAsync(_database, "SELECT COUNT(*) FROM vm_replication_contexts WHERE vcenter_host = 'stop.vc'"));
+    }
+
+    // Rows of the vCenter including uncommitted ones: shows where a transaction in flight has got to.
+    private async Task<long> DirtyCountAsync(string vcenter)
+    {
+        using MySqlConnection connection = await _database.OpenAsync();
+        using var command = new MySqlCommand(
+            $"SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED; SELECT COUNT(*) FROM vm_replication_contexts WHERE vcenter_host = '{vcenter}'", connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    private async Task<long> EventuallyDirtyCountAsync(string vcenter, long expected)
+    {
+        long count = -1;
+        for (int i = 0; i < 50 && count != expected; i++)
+        {
+            count = await DirtyCountAsync(vcenter);
+            if (count != expected)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        return count;
+    }
+
+    // The connection whose batch transaction waits in its refresh (the statement the processlist shows).
+    private async Task<long> WriterThreadAsync() => await HubRows.CountAsync(_database,
+        "SELECT IFNULL(MAX(id), 0) FROM information_schema.processlist WHERE db = DATABASE() AND info LIKE 'UPDATE vm_replication_contexts c JOIN sd_vm_refresh%'");
 
     [Fact]
     public async Task A_row_the_server_refuses_is_isolated_and_the_rest_of_the_batch_lands()
