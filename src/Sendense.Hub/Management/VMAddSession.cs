@@ -76,8 +76,17 @@ public sealed class VMAddSession : IDisposable
         MySqlConnection? planConnection = null;
         try
         {
-            connection = await session.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            planConnection = await session.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            Task<MySqlConnection> opening = session.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                planConnection = await session.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Both connections open at once; whatever happens, the first one is owned (and disposed) here.
+                connection = await opening.ConfigureAwait(false);
+            }
+
             using var command = new MySqlCommand(VMAddSql.Open, connection);
             command.Parameters.AddWithValue("@credential", credentialId.HasValue ? credentialId.Value : DBNull.Value);
             DateTime now;

@@ -215,9 +215,9 @@ public sealed class RemoveSendenseVMCommand : HubCmdlet
                 return string.Equals(target.VM.ContextId.TrimEnd(' '), ContextId.TrimEnd(' '), StringComparison.OrdinalIgnoreCase);
             }
 
-            return _name!.IsMatch(target.VM.Name.TrimEnd(' ')) || _name.IsMatch(target.VM.Name)
-                ? _vcenter is null || _vcenter.IsMatch(target.VM.VCenter)
-                : false;
+            // The hub compares names case-insensitively and ignores trailing spaces; so does this.
+            bool nameMatches = _name!.IsMatch(target.VM.Name) || _name.IsMatch(target.VM.Name.TrimEnd(' '));
+            return nameMatches && (_vcenter is null || _vcenter.IsMatch(target.VM.VCenter));
         }
 
         internal string Describe() => ContextId is not null
