@@ -70,48 +70,50 @@ public sealed class AddSendenseVMCommand : HubCmdlet
         }
 
         HubConnection hub = ResolveHub();
-        var (candidates, refused) = VMAddSession.Validate(inputs);
-        foreach (KeyValuePair<DiscoveredVM, SendenseException> item in refused)
-        {
-            WriteSendenseError(item.Value, item.Key);
-        }
-
-        if (candidates.Count == 0)
-        {
-            return;
-        }
-
         bool whatIf = WhatIfMode.IsOn(this);
         VMAddSession run = Call(() => Await(token => VMAddSession.OpenAsync(hub, credentialId, token)), hub);
         using (run)
         {
-            // Batch i+1 is planned, confirmed and built while batch i is being written: the server reads and writes at
-            // once, and never waits for the module to build the next statement. (So a refused VM of batch i+1 may be
-            // reported before the objects of batch i are written out.)
+            // A pipeline: batch i+1 is validated, planned (on the session's second connection), confirmed and built
+            // while batch i is being written, and batch i's objects are written out while batch i+1 is. The server
+            // never waits for the module, nor the module for the server. So the errors about VMs of batch i+1 may
+            // come before the objects of batch i.
             var progress = new ProgressRecord(1, $"Adding VMs to hub {hub}", "Planning");
             Task<IReadOnlyList<VMAddOutcome>>? writing = null;
             int done = 0;
             int inFlight = 0;
             try
             {
-                foreach (List<VMAddCandidate> batch in Batches(candidates, BatchSize))
+                foreach ((int first, int count) in BatchRanges(inputs.Count, BatchSize))
                 {
-                    IReadOnlyList<VMAddDecision> plan = Call(() => Await(token => run.PlanAsync(batch, token)), hub);
-                    List<VMAddDecision> approved = Approve(plan, whatIf);
-                    VMAddWrite? prepared = approved.Count > 0 ? run.PrepareWrite(approved) : null;
-                    Finish(ref writing, hub);
-                    done += inFlight;
-                    ShowProgress(progress, done, candidates.Count);
+                    var (batch, refused) = VMAddSession.Validate(Slice(inputs, first, count), first);
+                    foreach (KeyValuePair<DiscoveredVM, SendenseException> item in refused)
+                    {
+                        WriteSendenseError(item.Value, item.Key);
+                    }
+
+                    VMAddWrite? prepared = null;
+                    if (batch.Count > 0)
+                    {
+                        IReadOnlyList<VMAddDecision> plan = Call(() => Await(token => run.PlanAsync(batch, token)), hub);
+                        List<VMAddDecision> approved = Approve(plan, whatIf);
+                        prepared = approved.Count > 0 ? run.PrepareWrite(approved) : null;
+                    }
+
+                    IReadOnlyList<VMAddOutcome> written = Finish(ref writing, hub);
                     if (prepared is not null)
                     {
                         CancellationToken token = CancellationToken;
                         writing = Task.Run(() => run.WriteAsync(prepared, token), token);
                     }
 
-                    inFlight = batch.Count;
+                    Report(written);
+                    done += inFlight;
+                    inFlight = count;
+                    ShowProgress(progress, done, inputs.Count);
                 }
 
-                Finish(ref writing, hub);
+                Report(Finish(ref writing, hub));
             }
             finally
             {
@@ -134,17 +136,17 @@ public sealed class AddSendenseVMCommand : HubCmdlet
         }
     }
 
-    // Waits for the write in flight, writes its outcomes, and clears it.
-    private void Finish(ref Task<IReadOnlyList<VMAddOutcome>>? writing, HubConnection hub)
+    // Waits for the write in flight and clears it; its outcomes, or none when nothing was being written.
+    private IReadOnlyList<VMAddOutcome> Finish(ref Task<IReadOnlyList<VMAddOutcome>>? writing, HubConnection hub)
     {
         if (writing is null)
         {
-            return;
+            return Array.Empty<VMAddOutcome>();
         }
 
         Task<IReadOnlyList<VMAddOutcome>> task = writing;
         writing = null;
-        Report(Call(() => task.GetAwaiter().GetResult(), hub));
+        return Call(() => task.GetAwaiter().GetResult(), hub);
     }
 
     private void ShowProgress(ProgressRecord progress, int done, int total)
@@ -222,17 +224,28 @@ public sealed class AddSendenseVMCommand : HubCmdlet
         }
     }
 
-    private static IEnumerable<List<VMAddCandidate>> Batches(IReadOnlyList<VMAddCandidate> candidates, int size)
+    // The first batch is a quarter of the others, so that writing starts early and the pipeline fills sooner.
+    private static IEnumerable<(int First, int Count)> BatchRanges(int total, int size)
     {
-        for (int start = 0; start < candidates.Count; start += size)
+        int first = 0;
+        int next = Math.Max(1, size / 4);
+        while (first < total)
         {
-            var batch = new List<VMAddCandidate>(Math.Min(size, candidates.Count - start));
-            for (int i = start; i < candidates.Count && i < start + size; i++)
-            {
-                batch.Add(candidates[i]);
-            }
-
-            yield return batch;
+            int count = Math.Min(next, total - first);
+            yield return (first, count);
+            first += count;
+            next = size;
         }
+    }
+
+    private static List<DiscoveredVM> Slice(IReadOnlyList<DiscoveredVM> inputs, int first, int count)
+    {
+        var slice = new List<DiscoveredVM>(count);
+        for (int i = first; i < first + count; i++)
+        {
+            slice.Add(inputs[i]);
+        }
+
+        return slice;
     }
 }
