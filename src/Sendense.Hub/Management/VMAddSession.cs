@@ -13,20 +13,23 @@ using Sendense.Hub.Connection;
 namespace Sendense.Hub.Management;
 
 /// <summary>
-/// One run of Add-SendenseVM against a hub: one connection, the database clock, the OSSEA config and credential
+/// One run of Add-SendenseVM against a hub: two connections, the database clock, and the OSSEA config and credential
 /// every new row records. A run is a loop of batches; per batch, <see cref="PlanAsync"/> asks the hub (one round
-/// trip) what it knows about the batch and decides per VM, then <see cref="WriteAsync"/> writes the batch in one
-/// transaction (one round trip). The caller may drop decisions in between (ShouldProcess).
+/// trip, no locks) what it knows about the batch and decides per VM, the caller may drop decisions (ShouldProcess),
+/// <see cref="PrepareWrite"/> builds the batch's transaction and <see cref="WriteAsync(VMAddWrite, CancellationToken)"/>
+/// sends it (one round trip). Planning and writing have a connection each, so batch i+1 can be planned and built
+/// while batch i is written; one plan and one write at a time.
 /// <para>
 /// Concurrency: two writers adding the same VMs are both correct without locks. The loser of a race hits a unique
 /// key (or a deadlock, or a refreshed row that vanished), its transaction is rolled back, and the batch is planned
 /// again against the committed rows: what was an add becomes unchanged. A batch whose statement fails for one VM's
-/// data is split in halves until that VM is isolated, so the rest of the batch lands.
+/// data is split in halves until that VM is isolated, so the rest of the batch lands. A stop or a lost connection
+/// leaves nothing of the batch in flight.
 /// </para>
 /// </summary>
 public sealed class VMAddSession : IDisposable
 {
-    /// <summary>VMs per batch: one transaction and two round trips each.</summary>
+    /// <summary>VMs per batch: one read and one transaction each.</summary>
     public const int DefaultBatchSize = 1000;
 
     private const int MaxAttempts = 8;
@@ -45,9 +48,9 @@ public sealed class VMAddSession : IDisposable
 
     private VMAddSession(MySqlConnection connection, MySqlConnection planConnection, string hub, DateTime databaseNow, long osseaConfigId, int? credentialId, bool noBackslashEscapes)
     {
+        _connection = connection;
         _planConnection = planConnection;
         _noBackslashEscapes = noBackslashEscapes;
-        _connection = connection;
         _hub = hub;
         _openedAt = databaseNow;
         _sinceOpen = Stopwatch.StartNew();
