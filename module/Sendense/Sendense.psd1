@@ -16,12 +16,14 @@
         'formats/Credential.Format.ps1xml'
         'formats/ProtectionGroup.Format.ps1xml'
         'formats/Discovery.Format.ps1xml'
+        'formats/VM.Format.ps1xml'
     )
     TypesToProcess         = @(
         'types/Hub.Types.ps1xml'
         'types/Credential.Types.ps1xml'
         'types/ProtectionGroup.Types.ps1xml'
         'types/Discovery.Types.ps1xml'
+        'types/VM.Types.ps1xml'
     )
 
     # Explicit lists: no wildcards, so command discovery never has to load the assembly.
@@ -41,6 +43,11 @@
         'Add-SendenseProtectionGroupMember'
         'Remove-SendenseProtectionGroupMember'
         'Invoke-SendenseVMDiscovery'
+        'Initialize-SendenseDatabase'
+        'Add-SendenseVM'
+        'Get-SendenseVM'
+        'Get-SendenseUngroupedVM'
+        'Remove-SendenseVM'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

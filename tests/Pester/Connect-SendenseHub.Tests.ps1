@@ -61,3 +61,31 @@ Describe 'Disconnect-SendenseHub' {
         Get-Variable -Name DefaultSendenseHub -Scope Global -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Connect-SendenseHub sessions and TLS' -Tag VM {
+    AfterEach { Disconnect-SendenseHub -ErrorAction SilentlyContinue }
+
+    It 'refuses a wrong password even while another connection to the same hub is open' {
+        $good = Connect-SendenseHub -Server $Db.Server -Port $Db.Port -Database $Db.Name -Credential $Db.Credential -TlsMode None
+        $bad = [pscredential]::new($Db.UserName, (ConvertTo-SecureString 'Wr0ng-While-Open' -AsPlainText -Force))
+        { Connect-SendenseHub -Server $Db.Server -Port $Db.Port -Database $Db.Name -Credential $bad -TlsMode None -NotDefault } |
+            Should -Throw -ErrorId 'HubLoginFailed,Sendense.PowerShell.Commands.ConnectSendenseHubCommand'
+        $good.IsConnected | Should -BeTrue
+    }
+
+    It 'says that TLS failed, not that the server is unreachable, when TLS is required and the server has none' {
+        # The rig's MariaDB runs without certificates.
+        { Connect-SendenseHub -Server $Db.Server -Port $Db.Port -Database $Db.Name -Credential $Db.Credential -TlsMode Required } |
+            Should -Throw -ErrorId 'HubUnreachable,Sendense.PowerShell.Commands.ConnectSendenseHubCommand' -ExpectedMessage '*TLS with the hub database server*-TlsMode Required*Enable TLS on the server*'
+    }
+
+    It 'disconnecting one connection leaves the default one working' {
+        $default = Connect-SendenseHub -Server $Db.Server -Port $Db.Port -Database $Db.Name -Credential $Db.Credential -TlsMode None
+        $other = Connect-SendenseHub -ConnectionString $Db.ConnectionString -NotDefault
+        $other | Disconnect-SendenseHub
+        $other.IsConnected | Should -BeFalse
+        $global:DefaultSendenseHub | Should -Be $default
+        Get-SendenseVM -Name 'no-such-vm*' | Should -BeNullOrEmpty
+        { Get-SendenseVM -Hub $other } | Should -Throw -ErrorId 'HubConnectionClosed,Sendense.PowerShell.Commands.GetSendenseVMCommand'
+    }
+}

@@ -35,6 +35,9 @@ public enum SendenseErrorCode
     /// <summary>A statement failed on the hub database.</summary>
     HubQueryFailed,
 
+    /// <summary>The server is not a MariaDB the hub schema can live on (MySQL, or MariaDB older than 10.4).</summary>
+    HubUnsupportedServer = 108,
+
     // --- vCenter --------------------------------------------------------------------------------
     /// <summary>vCenter refused the user name or password.</summary>
     VCenterLoginFailed = 200,
@@ -72,6 +75,62 @@ public enum SendenseErrorCode
     /// <summary>No datacenter matched a name (without wildcards) that was asked for.</summary>
     VCenterDatacenterNotFound,
 
+    // --- VM management (vm_replication_contexts, vm_disks) ---------------------------------------
+    /// <summary>A VM lacks a value the hub requires (name, BIOS uuid, path, vCenter, datacenter) or has an invalid one.</summary>
+    VMInvalid = 300,
+
+    /// <summary>A VM value is longer than its hub column allows (e.g. a name of more than 255 characters).</summary>
+    VMValueTooLong,
+
+    /// <summary>The object is a template, which the hub cannot protect.</summary>
+    VMIsTemplate,
+
+    /// <summary>Another VM with the same name (and another BIOS uuid) is already managed on that vCenter, or comes earlier in the input.</summary>
+    VMNameConflict,
+
+    /// <summary>Another VM with the same BIOS uuid is already managed on that vCenter, or comes earlier in the input (a clone).</summary>
+    VMDuplicateBiosUuid,
+
+    /// <summary>No managed VM matches the given context id or name.</summary>
+    VMNotFound,
+
+    /// <summary>The VM has a running replication or backup job, or is failed over; it is left alone unless -Force is given.</summary>
+    VMBusy,
+
+    /// <summary>The stored vCenter credential to record on the VMs does not exist or is disabled.</summary>
+    VMCredentialUnusable,
+
+    /// <summary>Other writers kept changing the same rows; the batch was not written after several attempts.</summary>
+    VMWriteConflict,
+
+    // --- protection groups ----------------------------------------------------------------------
+    /// <summary>No protection group has the given name or id.</summary>
+    ProtectionGroupNotFound = 400,
+
+    /// <summary>A group name is empty, too long or contains control characters.</summary>
+    ProtectionGroupNameInvalid,
+
+    /// <summary>Another group already has the name (names compare case-insensitively, ignoring trailing spaces).</summary>
+    ProtectionGroupNameTaken,
+
+    /// <summary>A group setting (concurrency, priority, description length) is out of range.</summary>
+    ProtectionGroupValueOutOfRange,
+
+    /// <summary>The replication schedule given for a group does not exist.</summary>
+    ProtectionGroupScheduleNotFound,
+
+    /// <summary>A VM given as a group member is not managed by the hub.</summary>
+    ProtectionGroupVMNotFound,
+
+    /// <summary>A VM name given as a group member matches several managed VMs (on different vCenters).</summary>
+    ProtectionGroupVMAmbiguous,
+
+    /// <summary>The group still has members; removing it needs -Force.</summary>
+    ProtectionGroupNotEmpty,
+
+    /// <summary>A schedule execution of the group is running; removing it needs -Force.</summary>
+    ProtectionGroupExecutionRunning,
+
     // --- vCenter credentials stored in the hub ---------------------------------------------------
     /// <summary>No stored vCenter credential has that name or id.</summary>
     VCenterCredentialNotFound = 500,
@@ -102,32 +161,4 @@ public enum SendenseErrorCode
 
     /// <summary>The stored password is in clear (a hub without a key wrote it) and plaintext was not allowed.</summary>
     CredentialPasswordNotEncrypted,
-
-    // --- protection groups ----------------------------------------------------------------------
-    /// <summary>No protection group has the given name or id.</summary>
-    ProtectionGroupNotFound = 400,
-
-    /// <summary>A group name is empty, too long or contains control characters.</summary>
-    ProtectionGroupNameInvalid,
-
-    /// <summary>Another group already has the name (names compare case-insensitively, ignoring trailing spaces).</summary>
-    ProtectionGroupNameTaken,
-
-    /// <summary>A group setting (concurrency, priority, description length) is out of range.</summary>
-    ProtectionGroupValueOutOfRange,
-
-    /// <summary>The replication schedule given for a group does not exist.</summary>
-    ProtectionGroupScheduleNotFound,
-
-    /// <summary>A VM given as a group member is not managed by the hub.</summary>
-    ProtectionGroupVMNotFound,
-
-    /// <summary>A VM name given as a group member matches several managed VMs (on different vCenters).</summary>
-    ProtectionGroupVMAmbiguous,
-
-    /// <summary>The group still has members; removing it needs -Force.</summary>
-    ProtectionGroupNotEmpty,
-
-    /// <summary>A schedule execution of the group is running; removing it needs -Force.</summary>
-    ProtectionGroupExecutionRunning,
 }

@@ -10,6 +10,17 @@ internal static class HubErrors
     internal static SendenseException FromConnect(Exception exception, MySqlConnectionStringBuilder target)
     {
         string where = $"{target.Server}:{target.Port}";
+        if (IsTlsFailure(exception))
+        {
+            // Not a reachability problem: the advice about names, ports and firewalls would mislead.
+            bool verifying = target.SslMode is MySqlSslMode.VerifyCA or MySqlSslMode.VerifyFull;
+            string advice = verifying
+                ? "Trust the server's CA on this machine (or give its certificate with SslCa in a connection string), make sure the name you connect to is in the certificate, or use -TlsMode Required on a network you trust."
+                : "Enable TLS on the server (ssl_cert and ssl_key in its configuration), or use -TlsMode Preferred or None on a network you trust.";
+            return new SendenseException(SendenseErrorCode.HubUnreachable,
+                $"TLS with the hub database server {where} failed (-TlsMode {target.SslMode}): {FirstSentence(exception)} {advice}", exception);
+        }
+
         if (exception is MySqlException mysql)
         {
             switch (mysql.ErrorCode)
@@ -50,6 +61,13 @@ internal static class HubErrors
         if (exception is SendenseException sendense)
         {
             return sendense;
+        }
+
+        if (exception is MySqlException lost && IsConnectionLost(lost))
+        {
+            return new SendenseException(SendenseErrorCode.HubUnreachable,
+                $"Lost the hub database {hubDescription} while {action}: {FirstSentence(lost)} Nothing of this batch was written; run the command again.", lost)
+            { IsTransient = true };
         }
 
         if (exception is MySqlException mysql)
@@ -96,13 +114,35 @@ internal static class HubErrors
             $"Unexpected failure while {action} on the hub database {hubDescription}: {exception.Message}", exception);
     }
 
-    // MySqlConnector reports a dropped session as error None with the socket failure inside ("Failed to read the
-    // result set."), or with the server's shutdown codes when it said goodbye first.
-    private static bool IsConnectionLost(MySqlException mysql) =>
-        mysql.ErrorCode is MySqlErrorCode.UnableToConnectToHost or MySqlErrorCode.ServerShutdown or MySqlErrorCode.NormalShutdown
-            or MySqlErrorCode.ShutdownComplete ||
-        (mysql.ErrorCode == MySqlErrorCode.None &&
-         mysql.InnerException is System.IO.IOException or System.Net.Sockets.SocketException or ObjectDisposedException);
+    private static bool IsTlsFailure(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is System.Security.Authentication.AuthenticationException
+                || current.Message.IndexOf("SSL", StringComparison.OrdinalIgnoreCase) >= 0
+                || current.Message.IndexOf("TLS", StringComparison.Ordinal) >= 0
+                || current.Message.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The connection itself broke (killed, server shut down, socket closed) rather than the statement being refused:
+    /// the server rolled back the open transaction, and only reconnecting helps.
+    /// </summary>
+    internal static bool IsConnectionLost(MySqlException exception)
+    {
+        const int ConnectionKilled = 1927;
+        return exception.ErrorCode is MySqlErrorCode.UnableToConnectToHost or MySqlErrorCode.ServerShutdown
+                or MySqlErrorCode.NormalShutdown or MySqlErrorCode.ShutdownComplete
+            || (int)exception.ErrorCode == ConnectionKilled
+            || exception.InnerException is System.IO.IOException or System.Net.Sockets.SocketException
+            || (exception.ErrorCode == MySqlErrorCode.None && exception.InnerException is not null);
+    }
 
     private static string FirstSentence(Exception exception)
     {

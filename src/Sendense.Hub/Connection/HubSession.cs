@@ -10,12 +10,19 @@ namespace Sendense.Hub.Connection;
 
 /// <summary>
 /// One hub database the module talks to: a connection string without the password, plus the password as a
-/// SecureString that is handed to MySqlConnector only when it opens a physical connection. Connections are pooled
-/// by MySqlConnector; each operation opens one, uses it, and returns it to the pool.
+/// SecureString that is handed to MySqlConnector only when it opens a physical connection.
+/// <para>
+/// Each session owns its own connection pool (a MySqlDataSource). MySqlConnector's shared pools are keyed by the
+/// connection string, which here carries no password: two sessions for the same server, user and database would
+/// share one pool, and a Connect-SendenseHub with a wrong password would be handed a connection another session had
+/// authenticated. A private pool per session makes every session prove its own password, and lets Disconnect
+/// close exactly its own connections.
+/// </para>
 /// </summary>
 internal sealed class HubSession : IHubSession
 {
     private readonly SecureString? _password;
+    private readonly MySqlDataSource _dataSource;
     private int _closed;
 
     internal HubSession(string connectionStringWithoutPassword, SecureString? password)
@@ -23,6 +30,7 @@ internal sealed class HubSession : IHubSession
         ConnectionString = connectionStringWithoutPassword;
         _password = password?.Copy();
         _password?.MakeReadOnly();
+        _dataSource = new MySqlDataSource(connectionStringWithoutPassword);
     }
 
     /// <summary>The connection string, never with a password in it.</summary>
@@ -31,7 +39,7 @@ internal sealed class HubSession : IHubSession
     /// <inheritdoc />
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
-    /// <summary>Opens a pooled connection. Errors surface as MySqlException for the caller to classify.</summary>
+    /// <summary>Opens a connection from the session's pool. Errors surface as MySqlException for the caller to classify.</summary>
     internal async Task<MySqlConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         if (IsClosed)
@@ -39,10 +47,11 @@ internal sealed class HubSession : IHubSession
             throw new ObjectDisposedException(nameof(HubSession), "The hub connection was closed.");
         }
 
-        var connection = new MySqlConnection(ConnectionString);
+        MySqlConnection connection = _dataSource.CreateConnection();
         if (_password is not null)
         {
-            connection.ProvidePasswordCallback = _ => Reveal(_password);
+            SecureString password = _password;
+            connection.ProvidePasswordCallback = _ => Reveal(password);
         }
 
         try
@@ -52,7 +61,7 @@ internal sealed class HubSession : IHubSession
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            connection.Dispose();
             throw;
         }
     }
@@ -62,11 +71,8 @@ internal sealed class HubSession : IHubSession
     {
         if (Interlocked.Exchange(ref _closed, 1) == 0)
         {
-            using (var connection = new MySqlConnection(ConnectionString))
-            {
-                MySqlConnection.ClearPool(connection);
-            }
-
+            // Closes the idle connections of this session's pool; nothing of other sessions is touched.
+            _dataSource.Dispose();
             _password?.Dispose();
         }
     }

@@ -24,6 +24,7 @@ internal static class ErrorIds
         SendenseErrorCode.HubInvalidOption => ErrorCategory.InvalidArgument,
         SendenseErrorCode.HubSchemaMismatch => ErrorCategory.InvalidData,
         SendenseErrorCode.HubQueryFailed => ErrorCategory.WriteError,
+        SendenseErrorCode.HubUnsupportedServer => ErrorCategory.InvalidOperation,
         SendenseErrorCode.VCenterLoginFailed => ErrorCategory.AuthenticationError,
         SendenseErrorCode.VCenterUnreachable => ErrorCategory.ConnectionError,
         SendenseErrorCode.VCenterCertificateUntrusted => ErrorCategory.SecurityError,
@@ -55,6 +56,15 @@ internal static class ErrorIds
         SendenseErrorCode.VCenterInvalidArgument => ErrorCategory.InvalidArgument,
         SendenseErrorCode.VCenterVMNotFound => ErrorCategory.ObjectNotFound,
         SendenseErrorCode.VCenterDatacenterNotFound => ErrorCategory.ObjectNotFound,
+        SendenseErrorCode.VMInvalid => ErrorCategory.InvalidData,
+        SendenseErrorCode.VMValueTooLong => ErrorCategory.InvalidData,
+        SendenseErrorCode.VMIsTemplate => ErrorCategory.InvalidType,
+        SendenseErrorCode.VMNameConflict => ErrorCategory.ResourceExists,
+        SendenseErrorCode.VMDuplicateBiosUuid => ErrorCategory.ResourceExists,
+        SendenseErrorCode.VMNotFound => ErrorCategory.ObjectNotFound,
+        SendenseErrorCode.VMBusy => ErrorCategory.ResourceBusy,
+        SendenseErrorCode.VMCredentialUnusable => ErrorCategory.ObjectNotFound,
+        SendenseErrorCode.VMWriteConflict => ErrorCategory.ResourceBusy,
         _ => ErrorCategory.NotSpecified,
     };
 }

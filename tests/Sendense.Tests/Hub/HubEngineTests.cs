@@ -86,6 +86,55 @@ public sealed class HubEngineTests : IClassFixture<HubDatabaseFixture>
         Assert.Contains("127.0.0.1:1", error.Message);
     }
 
+    [Fact]
+    public async Task A_wrong_password_is_refused_even_while_another_session_to_the_same_hub_is_open()
+    {
+        // Sessions must not share authenticated pooled connections: the connection string carries no password.
+        HubConnection good = await HubEngine.ConnectAsync(Options(), CancellationToken.None);
+        try
+        {
+            HubConnectionOptions wrong = Options();
+            wrong.Password = Secure("not-the-password");
+            var error = await Assert.ThrowsAsync<SendenseException>(() => HubEngine.ConnectAsync(wrong, CancellationToken.None));
+            Assert.Equal(SendenseErrorCode.HubLoginFailed, error.Code);
+        }
+        finally
+        {
+            good.Session.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Closing_a_session_closes_its_own_server_connections_and_no_one_elses()
+    {
+        HubConnection first = await HubEngine.ConnectAsync(Options(), CancellationToken.None);
+        HubConnection second = await HubEngine.ConnectAsync(Options(), CancellationToken.None);
+        long firstThread = await ThreadOf(first);
+        long secondThread = await ThreadOf(second);
+        Assert.NotEqual(firstThread, secondThread);
+
+        first.Session.Dispose();
+        for (int i = 0; i < 50 && await Alive(firstThread); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.False(await Alive(firstThread));
+        Assert.True(await Alive(secondThread));
+        Assert.Equal(secondThread, await ThreadOf(second));
+        second.Session.Dispose();
+    }
+
+    private static async Task<long> ThreadOf(HubConnection hub)
+    {
+        using var connection = await HubEngine.SessionOf(hub).OpenConnectionAsync(CancellationToken.None);
+        using var command = new MySqlConnector.MySqlCommand("SELECT CONNECTION_ID()", connection);
+        return System.Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    private async Task<bool> Alive(long thread) =>
+        System.Convert.ToInt64(await _database.ScalarAsync($"SELECT COUNT(*) FROM information_schema.processlist WHERE id = {thread}")) > 0;
+
     private HubConnectionOptions Options()
     {
         var builder = _database.Builder;

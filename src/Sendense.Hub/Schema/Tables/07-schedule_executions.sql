@@ -1,0 +1,30 @@
+-- The hub's `schedule_executions` table as upstream's schema (production dump 2025-10-04 + later migrations) defines it.
+-- Created only when absent; MariaDB >= 10.4 syntax (uuid() defaults, UNIQUE ... USING HASH, CHECK json_valid).
+CREATE TABLE IF NOT EXISTS `schedule_executions` (
+  `id` varchar(64) NOT NULL DEFAULT uuid(),
+  `schedule_id` varchar(64) NOT NULL,
+  `group_id` varchar(64) DEFAULT NULL COMMENT 'Group being processed (null for VM-specific schedules)',
+  `scheduled_at` timestamp NOT NULL COMMENT 'When this execution was scheduled to run',
+  `started_at` timestamp NULL DEFAULT NULL COMMENT 'When execution actually started',
+  `completed_at` timestamp NULL DEFAULT NULL COMMENT 'When execution finished (success or failure)',
+  `status` enum('scheduled','running','completed','failed','skipped','cancelled') DEFAULT 'scheduled',
+  `vms_eligible` int(11) DEFAULT 0 COMMENT 'Number of VMs eligible for replication',
+  `jobs_created` int(11) DEFAULT 0 COMMENT 'Number of replication jobs created',
+  `jobs_completed` int(11) DEFAULT 0 COMMENT 'Number of jobs completed successfully',
+  `jobs_failed` int(11) DEFAULT 0 COMMENT 'Number of jobs that failed',
+  `jobs_skipped` int(11) DEFAULT 0 COMMENT 'Number of VMs skipped (already running)',
+  `execution_details` longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin DEFAULT NULL COMMENT 'Detailed execution information (job IDs, VM states, etc.)' CHECK (json_valid(`execution_details`)),
+  `error_message` text DEFAULT NULL COMMENT 'Error message if execution failed',
+  `error_details` longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin DEFAULT NULL COMMENT 'Detailed error information' CHECK (json_valid(`error_details`)),
+  `execution_duration_seconds` int(11) DEFAULT NULL COMMENT 'Total execution time',
+  `created_at` timestamp NULL DEFAULT current_timestamp(),
+  `triggered_by` varchar(255) DEFAULT 'scheduler' COMMENT 'What triggered this execution (scheduler, manual, chain)',
+  PRIMARY KEY (`id`),
+  KEY `idx_schedule_executions_schedule` (`schedule_id`),
+  KEY `idx_schedule_executions_status` (`status`),
+  KEY `idx_schedule_executions_scheduled_at` (`scheduled_at`),
+  KEY `idx_schedule_executions_started_at` (`started_at`),
+  KEY `idx_schedule_executions_group` (`group_id`),
+  CONSTRAINT `schedule_executions_ibfk_1` FOREIGN KEY (`schedule_id`) REFERENCES `replication_schedules` (`id`) ON DELETE CASCADE,
+  CONSTRAINT `schedule_executions_ibfk_2` FOREIGN KEY (`group_id`) REFERENCES `vm_machine_groups` (`id`) ON DELETE SET NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci

@@ -1,0 +1,59 @@
+using System;
+using Sendense.Core.Management;
+using Xunit;
+
+namespace Sendense.Tests.Core;
+
+public sealed class ContextIdRuleTests
+{
+    private static readonly DateTime Now = new DateTime(2025, 10, 6, 20, 34, 1);
+
+    [Fact]
+    public void The_plain_form_is_upstreams_ctx_name_stamp()
+    {
+        Assert.Equal("ctx-pgtest1-20251006-203401", ContextIdRule.Plain("pgtest1", ContextIdRule.Stamp(Now)));
+        Assert.Equal("ctx-PhilB Test machine-20251006-203401", ContextIdRule.Plain("PhilB Test machine", ContextIdRule.Stamp(Now)));
+    }
+
+    [Fact]
+    public void A_44_character_name_still_fits_and_45_does_not()
+    {
+        string stamp = ContextIdRule.Stamp(Now);
+        Assert.Equal(64, ContextIdRule.Plain(new string('a', 44), stamp)!.Length);
+        Assert.Null(ContextIdRule.Plain(new string('a', 45), stamp));
+    }
+
+    [Fact]
+    public void Length_counts_characters_as_MariaDB_does_so_emoji_count_once()
+    {
+        string name = string.Concat(System.Linq.Enumerable.Repeat("\U0001F600", 44));
+        Assert.NotNull(ContextIdRule.Plain(name, ContextIdRule.Stamp(Now)));
+    }
+
+    [Theory]
+    [InlineData(45)]
+    [InlineData(255)]
+    public void The_suffixed_form_is_at_most_64_characters_and_keeps_the_shape(int nameLength)
+    {
+        string id = ContextIdRule.WithSuffix(new string('x', nameLength), "vc01", "4203a8c1-0000-1111-2222-333344445555", ContextIdRule.Stamp(Now));
+        Assert.Equal(64, HubText.CodePointLength(id));
+        Assert.Matches("^ctx-x{35}-[0-9a-f]{8}-20251006-203401$", id);
+    }
+
+    [Fact]
+    public void The_suffix_never_splits_a_surrogate_pair()
+    {
+        string name = "a" + string.Concat(System.Linq.Enumerable.Repeat("\U0001F600", 60));
+        string id = ContextIdRule.WithSuffix(name, "vc", "u", ContextIdRule.Stamp(Now));
+        Assert.True(HubText.IsWellFormed(id));
+        Assert.True(HubText.CodePointLength(id) <= 64);
+    }
+
+    [Fact]
+    public void The_suffix_is_stable_and_ignores_case_like_the_hub_collation()
+    {
+        Assert.Equal(ContextIdRule.IdentitySuffix("VC01.lab", "ABC"), ContextIdRule.IdentitySuffix("vc01.lab", "abc"));
+        Assert.NotEqual(ContextIdRule.IdentitySuffix("vc01.lab", "abc"), ContextIdRule.IdentitySuffix("vc02.lab", "abc"));
+        Assert.Matches("^[0-9a-f]{8}$", ContextIdRule.IdentitySuffix("vc", "u"));
+    }
+}
