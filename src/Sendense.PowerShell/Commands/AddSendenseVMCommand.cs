@@ -1,14 +1,13 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
+using Sendense.Core.Credentials;
 using Sendense.Core.Errors;
-using Sendense.Core.Management;
 using Sendense.Hub.Management;
+using Sendense.PowerShell.Completers;
 using Sendense.PowerShell.Infrastructure;
+using Sendense.PowerShell.Parameters;
 
 namespace Sendense.PowerShell.Commands;
 
@@ -17,21 +16,84 @@ namespace Sendense.PowerShell.Commands;
 /// <para type="description">Collects every VM from the pipeline and writes them to the hub's
 /// vm_replication_contexts and vm_disks tables in batches, one transaction per batch, exactly as the hub's own
 /// discovery writes them. A VM the hub already manages (same vCenter and BIOS uuid) is refreshed, never duplicated.
+/// PowerCLI VirtualMachine objects (or names) are first discovered from their vCenter to get the full metadata.
 /// Outputs one Sendense.VM per input with Result Added, Refreshed or Unchanged.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Add, "SendenseVM", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.Add, "SendenseVM", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+    DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(VM))]
-public sealed class AddSendenseVMCommand : HubCmdlet
+public sealed partial class AddSendenseVMCommand : StoredCredentialCmdlet
 {
     /// <summary>Type name the Add view (with its Result column) is selected by.</summary>
     internal const string AddResultView = "Sendense.VM#AddResult";
 
+    private const string InputObjectSet = "InputObject";
+    private const string IdentitySet = "Identity";
+
     private readonly List<DiscoveredVM> _inputs = new List<DiscoveredVM>();
+    private readonly List<VMIdentityInput> _identities = new List<VMIdentityInput>();
 
     /// <summary>VMs from Invoke-SendenseVMDiscovery.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
     [ValidateNotNull]
     public DiscoveredVM[] InputObject { get; set; } = Array.Empty<DiscoveredVM>();
+
+    /// <summary>A VM name (exact), or the Name of a piped PowerCLI VirtualMachine object.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = IdentitySet)]
+    [ValidateNotNullOrEmpty]
+    [Alias("VMName")]
+    [ArgumentCompleter(typeof(VMNameCompleter))]
+    public string[] Name { get; set; } = Array.Empty<string>();
+
+    /// <summary>PowerCLI's Id (VirtualMachine-vm-123) or a MoRef (vm-123): names the VM precisely.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdentitySet)]
+    [Alias("MoRef")]
+    public string? Id { get; set; }
+
+    /// <summary>PowerCLI's PersistentId: the VM's instance uuid.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdentitySet)]
+    [Alias("InstanceUuid")]
+    public string? PersistentId { get; set; }
+
+    /// <summary>PowerCLI's Uid (/VIServer=user@vc01:443/VirtualMachine=VirtualMachine-vm-123/): vCenter and MoRef.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = IdentitySet)]
+    public string? Uid { get; set; }
+
+    /// <summary>The vCenter to discover the named VMs in (with -Credential).</summary>
+    [Parameter(ParameterSetName = IdentitySet)]
+    [ValidateNotNullOrEmpty]
+    public string? VCenter { get; set; }
+
+    /// <summary>vCenter user and password for -VCenter.</summary>
+    [Parameter(ParameterSetName = IdentitySet)]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>A PowerCLI VIServer object whose session is reused (never logged out) to discover the named VMs.</summary>
+    [Parameter(ParameterSetName = IdentitySet)]
+    [ValidateNotNull]
+    public PSObject? VIServer { get; set; }
+
+    /// <summary>The vCenter certificate's SHA-256 (or SHA-1) thumbprint to accept when it is not otherwise trusted.</summary>
+    [Parameter(ParameterSetName = IdentitySet)]
+    [ValidateThumbprint]
+    [Alias("CertificateThumbprint")]
+    public string? Thumbprint { get; set; }
+
+    /// <summary>Accept any vCenter certificate for this call (labs only).</summary>
+    [Parameter(ParameterSetName = IdentitySet)]
+    public SwitchParameter SkipCertificateCheck { get; set; }
+
+    /// <summary>
+    /// A vCenter credential stored in the hub (name, id or object): recorded in credential_id of every VM, and, for
+    /// PowerCLI objects and names, used to log in to vCenter. Counts as one use.
+    /// </summary>
+    [Parameter]
+    [VCenterCredentialTransformation]
+    [ArgumentCompleter(typeof(VCenterCredentialNameCompleter))]
+    [ValidateNotNull]
+    public VCenterCredentialIdentity? VCenterCredential { get; set; }
 
     /// <summary>VMs per transaction (1000 by default).</summary>
     [Parameter]
@@ -41,6 +103,12 @@ public sealed class AddSendenseVMCommand : HubCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (ParameterSetName == IdentitySet)
+        {
+            CollectIdentities();
+            return;
+        }
+
         foreach (DiscoveredVM vm in InputObject)
         {
             if (vm is not null)
@@ -53,199 +121,118 @@ public sealed class AddSendenseVMCommand : HubCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        AddDiscovered(_inputs, credentialId: null);
+        if (ParameterSetName == IdentitySet)
+        {
+            AddIdentities();
+        }
+        else
+        {
+            AddDiscoveredInputs();
+        }
+
         base.EndProcessing();
     }
 
-    /// <summary>
-    /// The whole add: validate, then per batch plan (one round trip), ask ShouldProcess per VM that would change,
-    /// write (one transaction) and output. Any input path that ends in discovered VMs (and the stored credential
-    /// they were discovered with) comes through here.
-    /// </summary>
-    private void AddDiscovered(IReadOnlyList<DiscoveredVM> inputs, int? credentialId)
+    // Discovered VMs: with -VCenterCredential all rows get that credential; otherwise each VM keeps the credential it
+    // was discovered with, and VMs discovered without one get the hub's unambiguous credential for their vCenter.
+    private void AddDiscoveredInputs()
     {
-        if (inputs.Count == 0)
+        if (_inputs.Count == 0)
         {
             return;
         }
 
         HubConnection hub = ResolveHub();
-        bool whatIf = WhatIfMode.IsOn(this);
-        VMAddSession run = Call(() => Await(token => VMAddSession.OpenAsync(hub, credentialId, token)), hub);
-        using (run)
+        if (VCenterCredential is not null)
         {
-            // A pipeline: batch i+1 is validated, planned (on the session's second connection), confirmed and built
-            // while batch i is being written, and batch i's objects are written out while batch i+1 is. The server
-            // never waits for the module, nor the module for the server. So the errors about VMs of batch i+1 may
-            // come before the objects of batch i.
-            var progress = new ProgressRecord(1, $"Adding VMs to hub {hub}", "Planning");
-            Task<IReadOnlyList<VMAddOutcome>>? writing = null;
-            int done = 0;
-            int inFlight = 0;
-            try
-            {
-                foreach ((int first, int count) in BatchRanges(inputs.Count, BatchSize))
-                {
-                    var (batch, refused) = VMAddSession.Validate(Slice(inputs, first, count), first);
-                    foreach (KeyValuePair<DiscoveredVM, SendenseException> item in refused)
-                    {
-                        WriteSendenseError(item.Value, item.Key);
-                    }
+            VCenterCredential stored = ReadCredential(hub, VCenterCredential);
+            WarnAboutOtherVCenters(stored, _inputs);
+            AddAndCount(hub, _inputs, stored.Id);
+            return;
+        }
 
-                    VMAddWrite? prepared = null;
-                    if (batch.Count > 0)
-                    {
-                        IReadOnlyList<VMAddDecision> plan = Call(() => Await(token => run.PlanAsync(batch, token)), hub);
-                        List<VMAddDecision> approved = Approve(plan, whatIf);
-                        prepared = approved.Count > 0 ? run.PrepareWrite(approved) : null;
-                    }
-
-                    IReadOnlyList<VMAddOutcome> written = Finish(ref writing, hub);
-                    if (prepared is not null)
-                    {
-                        CancellationToken token = CancellationToken;
-                        writing = Task.Run(() => run.WriteAsync(prepared, token), token);
-                    }
-
-                    Report(written);
-                    done += inFlight;
-                    inFlight = count;
-                    ShowProgress(progress, done, inputs.Count);
-                }
-
-                Report(Finish(ref writing, hub));
-            }
-            finally
-            {
-                // A stop or an error while a write is in flight: let it end before the connections close.
-                if (writing is not null)
-                {
-                    try
-                    {
-                        writing.Wait();
-                    }
-                    catch (AggregateException)
-                    {
-                        // Reported already, or the command is stopping anyway.
-                    }
-                }
-            }
-
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
+        Dictionary<string, VCenterCredential?> matched = MatchCredentials(hub, _inputs.Where(vm => vm.CredentialId is null));
+        foreach (IGrouping<int?, DiscoveredVM> group in _inputs.GroupBy(vm => vm.CredentialId ?? matched[vm.VCenter]?.Id))
+        {
+            AddAndCount(hub, group.ToList(), group.Key);
         }
     }
 
-    // Waits for the write in flight and clears it; its outcomes, or none when nothing was being written.
-    private IReadOnlyList<VMAddOutcome> Finish(ref Task<IReadOnlyList<VMAddOutcome>>? writing, HubConnection hub)
+    private void AddAndCount(HubConnection hub, IReadOnlyList<DiscoveredVM> vms, int? credentialId)
     {
-        if (writing is null)
+        int written = AddDiscovered(vms, credentialId);
+        if (credentialId is int id && written > 0)
         {
-            return Array.Empty<VMAddOutcome>();
-        }
-
-        Task<IReadOnlyList<VMAddOutcome>> task = writing;
-        writing = null;
-        return Call(() => task.GetAwaiter().GetResult(), hub);
-    }
-
-    private void ShowProgress(ProgressRecord progress, int done, int total)
-    {
-        progress.StatusDescription = $"{done.ToString(CultureInfo.InvariantCulture)} of {total.ToString(CultureInfo.InvariantCulture)} VMs";
-        progress.PercentComplete = (int)(100L * done / total);
-        WriteProgress(progress);
-    }
-
-    // Refusals become errors; changes go through ShouldProcess; unchanged VMs and repeats follow along.
-    private List<VMAddDecision> Approve(IReadOnlyList<VMAddDecision> plan, bool whatIf)
-    {
-        var approved = new List<VMAddDecision>(plan.Count);
-        var approvedIndices = new HashSet<int>();
-        foreach (VMAddDecision decision in plan)
-        {
-            switch (decision.Action)
-            {
-                case VMAddAction.Failed:
-                    WriteSendenseError(decision.Error!, decision.Candidate.Source);
-                    break;
-                case VMAddAction.Add:
-                case VMAddAction.Refresh:
-                    if (ShouldProcess($"{decision.Candidate.Values.VMName} ({decision.Candidate.Values.VCenterHost})", decision.Describe()))
-                    {
-                        approved.Add(decision);
-                        approvedIndices.Add(decision.Candidate.Index);
-                    }
-
-                    break;
-                case VMAddAction.Unchanged:
-                    WriteVerbose($"{decision.Candidate.Values.VMName} ({decision.Candidate.Values.VCenterHost}) is managed as {decision.ContextId} and unchanged.");
-                    if (!whatIf)
-                    {
-                        approved.Add(decision);
-                        approvedIndices.Add(decision.Candidate.Index);
-                    }
-
-                    break;
-            }
-        }
-
-        approved.AddRange(plan.Where(d => d.Action == VMAddAction.SameAsEarlier && d.SameAs is int owner && approvedIndices.Contains(owner)));
-        return approved.OrderBy(d => d.Candidate.Index).ToList();
-    }
-
-    private void Report(IReadOnlyList<VMAddOutcome> outcomes)
-    {
-        foreach (VMAddOutcome outcome in outcomes)
-        {
-            if (outcome.Error is not null)
-            {
-                WriteSendenseError(outcome.Error, outcome.Candidate.Source);
-            }
-            else if (outcome.VM is not null)
-            {
-                var output = PSObject.AsPSObject(outcome.VM);
-                output.TypeNames.Insert(0, AddResultView);
-                WriteObject(output);
-            }
+            RecordCredentialUse(hub, id);
         }
     }
 
-    // Run-level failures (hub gone, credential unusable) stop the command: every later batch would fail the same way.
-    private T Call<T>(Func<T> work, HubConnection hub)
+    // A named credential, without decrypting its password (writing its id needs no login).
+    private VCenterCredential ReadCredential(HubConnection hub, VCenterCredentialIdentity identity)
     {
         try
         {
-            return work();
+            VCenterCredential credential = Await(token => Sendense.Hub.Credentials.VCenterCredentialEngine.GetAsync(hub, identity, token));
+            if (!credential.IsActive)
+            {
+                throw new SendenseException(SendenseErrorCode.VCenterCredentialInactive,
+                    $"vCenter credential '{credential.Name}' is inactive, so the hub could not use it for these VMs. Enable it with: Set-SendenseVCenterCredential -Name '{credential.Name}' -Active $true");
+            }
+
+            return credential;
+        }
+        catch (SendenseException exception)
+        {
+            ThrowSendenseError(exception, identity);
+            throw;
+        }
+    }
+
+    private void WarnAboutOtherVCenters(VCenterCredential credential, IEnumerable<DiscoveredVM> vms)
+    {
+        string host = VCenterCredentialRules.NormalizeVCenter(credential.VCenter);
+        foreach (string other in vms.Select(vm => vm.VCenter).Distinct(StringComparer.OrdinalIgnoreCase)
+                     .Where(v => !string.Equals(VCenterCredentialRules.NormalizeVCenter(v), host, StringComparison.OrdinalIgnoreCase)))
+        {
+            WriteWarning($"Credential '{credential.Name}' is for vCenter {credential.VCenter}, but VMs of vCenter {other} are being added with it; the hub's backups of those VMs will log in to the wrong vCenter.");
+        }
+    }
+
+    // One query for the hub's credentials, then the unambiguous match per vCenter (or a warning why there is none).
+    private Dictionary<string, VCenterCredential?> MatchCredentials(HubConnection hub, IEnumerable<DiscoveredVM> vms)
+    {
+        var matched = new Dictionary<string, VCenterCredential?>(StringComparer.OrdinalIgnoreCase);
+        List<string> vcenters = vms.Select(vm => vm.VCenter).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (vcenters.Count == 0)
+        {
+            return matched;
+        }
+
+        IReadOnlyList<VCenterCredential> credentials;
+        try
+        {
+            credentials = Await(token => Sendense.Hub.Credentials.VCenterCredentialEngine.ListAsync(hub, token));
         }
         catch (SendenseException exception)
         {
             ThrowSendenseError(exception, hub);
             throw;
         }
-    }
 
-    // The first batch is a quarter of the others, so that writing starts early and the pipeline fills sooner.
-    private static IEnumerable<(int First, int Count)> BatchRanges(int total, int size)
-    {
-        int first = 0;
-        int next = Math.Max(1, size / 4);
-        while (first < total)
+        foreach (string vcenter in vcenters)
         {
-            int count = Math.Min(next, total - first);
-            yield return (first, count);
-            first += count;
-            next = size;
-        }
-    }
-
-    private static List<DiscoveredVM> Slice(IReadOnlyList<DiscoveredVM> inputs, int first, int count)
-    {
-        var slice = new List<DiscoveredVM>(count);
-        for (int i = first; i < first + count; i++)
-        {
-            slice.Add(inputs[i]);
+            VCenterCredential? credential = CredentialMatcher.ForVCenter(credentials, vcenter, out string why);
+            matched[vcenter] = credential;
+            if (credential is null)
+            {
+                WriteWarning($"VMs of vCenter {vcenter} are added without a stored credential because {why}. The hub's backups need one: add them with -VCenterCredential <name>, or create one with New-SendenseVCenterCredential.");
+            }
+            else
+            {
+                WriteVerbose($"VMs of vCenter {vcenter} get stored credential '{credential.Name}' (id {credential.Id}) because {why}.");
+            }
         }
 
-        return slice;
+        return matched;
     }
 }

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Sendense.Core.Credentials;
+using Sendense.Core.Discovery;
+using Sendense.Core.Errors;
+using Sendense.Core.VSphere;
+using Sendense.PowerShell.Discovery;
+using Sendense.PowerShell.Infrastructure;
+using Sendense.PowerShell.Parameters;
+
+namespace Sendense.PowerShell.Commands;
+
+// PowerCLI objects and names: discover exactly those VMs from their vCenter (one sweep for all of them), then add
+// them like any discovered VM.
+public sealed partial class AddSendenseVMCommand
+{
+    private void CollectIdentities()
+    {
+        foreach (string name in Name)
+        {
+            // Id, PersistentId and Uid describe one piped object; with several -Name values only names apply.
+            bool single = Name.Length == 1;
+            // The error target is what names the VM most precisely (a compiled cmdlet cannot see the piped object
+            // itself when it binds by property name).
+            string target = single ? Uid ?? Id ?? PersistentId ?? name : name;
+            VMIdentityInput? input = VMIdentityInput.From(name, single ? Id : null, single ? PersistentId : null, single ? Uid : null, target);
+            if (input is null)
+            {
+                WriteSendenseError(new SendenseException(SendenseErrorCode.VMInvalid,
+                    "The input names no VM: give a name, or pipe PowerCLI VirtualMachine objects (Get-VM)."), target);
+                continue;
+            }
+
+            _identities.Add(input);
+        }
+    }
+
+    private void AddIdentities()
+    {
+        if (_identities.Count == 0)
+        {
+            return;
+        }
+
+        HubConnection hub = ResolveHub();
+        ResolvedVCenterCredential? stored = VCenterCredential is null ? null : ResolveStoredCredential(hub, VCenterCredential);
+        try
+        {
+            VCenterConnectionOptions connection = Connection(stored);
+            IReadOnlyList<DiscoveredVM> discovered = DiscoverIdentities(connection, stored?.Id);
+            AddAndCount(hub, discovered, stored?.Id);
+        }
+        finally
+        {
+            stored?.Dispose();
+        }
+    }
+
+    private VCenterConnectionOptions Connection(ResolvedVCenterCredential? stored)
+    {
+        VCenterConnectionOptions options;
+        try
+        {
+            if (VIServer is not null)
+            {
+                VIServerSession session = VIServerSession.From(VIServer);
+                options = VCenterConnectionOptions.ForSession(session.Server, session.Cookie);
+            }
+            else if (Credential is not null)
+            {
+                string? server = VCenter ?? stored?.VCenter ?? _identities.Select(i => i.Server).FirstOrDefault(s => s is not null);
+                if (server is null)
+                {
+                    throw new SendenseException(SendenseErrorCode.VCenterInvalidArgument,
+                        "-Credential needs -VCenter: say which vCenter to discover the named VMs in.");
+                }
+
+                options = VCenterConnectionOptions.ForCredential(server, Credential.UserName, Credential.Password);
+            }
+            else if (stored is not null)
+            {
+                options = VCenterConnectionOptions.ForCredential(VCenter ?? stored.VCenter, stored.UserName, stored.Password);
+            }
+            else
+            {
+                throw new SendenseException(SendenseErrorCode.VCenterInvalidArgument,
+                    "To add VMs by name or from PowerCLI objects, Add-SendenseVM discovers them in vCenter first and needs a way in: " +
+                    "-VCenterCredential <stored credential>, -VCenter <host> -Credential <PSCredential>, or -VIServer $global:DefaultVIServer.");
+            }
+        }
+        catch (SendenseException exception)
+        {
+            ThrowSendenseError(exception, VCenter ?? (object?)VIServer);
+            throw;
+        }
+
+        options.SkipCertificateCheck = SkipCertificateCheck.IsPresent;
+        if (!string.IsNullOrEmpty(Thumbprint))
+        {
+            options.Thumbprint = CertificateThumbprint.Parse(Thumbprint!);
+        }
+
+        return options;
+    }
+
+    // One sweep for every identity; inputs are answered in their order, each VM once, and what was not found (or
+    // belongs to another vCenter than the one logged in to) is an error for that input.
+    private IReadOnlyList<DiscoveredVM> DiscoverIdentities(VCenterConnectionOptions connection, int? credentialId)
+    {
+        string host = connection.HostName;
+        var wanted = new List<VMIdentityInput>();
+        foreach (VMIdentityInput input in _identities)
+        {
+            if (input.Server is not null && !SameVCenter(input.Server, host))
+            {
+                WriteSendenseError(new SendenseException(SendenseErrorCode.VCenterInvalidArgument,
+                    $"{input.Identity} belongs to vCenter {input.Server}, but this command discovers in vCenter {host}. Add it in a separate call for that vCenter."), input.Source);
+                continue;
+            }
+
+            wanted.Add(input);
+        }
+
+        if (wanted.Count == 0)
+        {
+            return Array.Empty<DiscoveredVM>();
+        }
+
+        var request = new VMDiscoveryRequest { Identities = wanted.Select(i => i.Identity).Distinct().ToList() };
+        var observer = new CollectingDiscoveryObserver();
+        WriteVerbose($"Discovering {request.Identities.Count} VM(s) in vCenter {host} to get their full metadata.");
+        VMDiscoveryResult result;
+        try
+        {
+            result = Await(token => VMDiscoveryService.DiscoverAsync(connection, request, observer, token));
+        }
+        catch (SendenseException exception)
+        {
+            observer.WriteMessages(this);
+            ThrowSendenseError(exception, host);
+            throw;
+        }
+
+        observer.WriteMessages(this);
+        var found = new List<DiscoveredVM>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        IReadOnlyList<DiscoveredVM> vms = observer.VMs;
+        foreach (VMIdentityInput input in wanted)
+        {
+            List<DiscoveredVM> matches = vms.Where(input.Identity.Matches).ToList();
+            if (matches.Count == 0)
+            {
+                WriteSendenseError(new SendenseException(SendenseErrorCode.VCenterVMNotFound,
+                    $"No VM with {input.Identity} was found in vCenter {host}."), input.Source);
+                continue;
+            }
+
+            if (matches.Count > 1)
+            {
+                WriteSendenseError(new SendenseException(SendenseErrorCode.VCenterInvalidArgument,
+                    $"{matches.Count} VMs in vCenter {host} have {input.Identity} ({string.Join(", ", matches.Select(m => m.Path))}). Pipe the PowerCLI objects (Get-VM) or discovered VMs instead, so each names one VM."), input.Source);
+                continue;
+            }
+
+            DiscoveredVM vm = matches[0];
+            if (seen.Add(vm.MoRef))
+            {
+                vm.CredentialId = credentialId;
+                found.Add(vm);
+            }
+        }
+
+        WriteVerbose($"Found {found.Count} of {wanted.Count} VM(s) in vCenter {host} in {result.Elapsed.TotalSeconds:0.00} s.");
+        return found;
+    }
+
+    private static bool SameVCenter(string a, string b) =>
+        string.Equals(VCenterCredentialRules.NormalizeVCenter(a), VCenterCredentialRules.NormalizeVCenter(b), StringComparison.OrdinalIgnoreCase);
+}
