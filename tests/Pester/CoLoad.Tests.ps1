@@ -29,7 +29,9 @@ Import-Module '$ModulePath'
 `$credential = [pscredential]::new('$($Db.UserName)', (ConvertTo-SecureString '$password' -AsPlainText -Force))
 `$null = Connect-SendenseHub -Server '$($Db.Server)' -Port $($Db.Port) -Database '$($Db.Name)' -Credential `$credential -TlsMode None
 `$vms = @(Get-SendenseVM)
-'QUERY|' + `$vms.Count
+`$groups = @(Get-SendenseProtectionGroup)
+`$credentials = @(Get-SendenseVCenterCredential)
+'QUERY|' + (`$vms.Count + `$groups.Count + `$credentials.Count)
 foreach (`$assembly in [AppDomain]::CurrentDomain.GetAssemblies()) {
     `$name = `$assembly.GetName().Name
     if (`$name -in 'Dapper', 'MySqlConnector', 'Microsoft.Extensions.Logging.Abstractions') {
@@ -39,7 +41,7 @@ foreach (`$assembly in [AppDomain]::CurrentDomain.GetAssemblies()) {
     }
 }
 # The other module's copies are still the ones PowerShell resolves by type name, and they work.
-'THEIRS|' + [Dapper.DynamicParameters].Assembly.GetName().Version + '|' + ([Dapper.DynamicParameters]::new()).ParameterNames.Count
+'THEIRS|' + [Dapper.DynamicParameters].Assembly.GetName().Version + '|' + @(([Dapper.DynamicParameters]::new()).ParameterNames).Count
 'THEIRS|' + [Microsoft.Extensions.Logging.Abstractions.NullLogger].Assembly.GetName().Version + '|' + ([Microsoft.Extensions.Logging.Abstractions.NullLogger]::Instance -ne `$null)
 Disconnect-SendenseHub
 "@

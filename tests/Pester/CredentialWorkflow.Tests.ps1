@@ -84,8 +84,9 @@ Describe 'Discovery and add with -VCenterCredential' -Tag Credential, Discovery,
         $everything = & {
             Invoke-SendenseVMDiscovery -VCenterCredential $Name -Thumbprint $Sim.Sha256 -Verbose -Debug | Add-SendenseVM -Verbose -Debug -WhatIf
             Test-SendenseVCenterCredential -Name $Name -Verbose -Debug
-            Invoke-SendenseVMDiscovery -VCenterCredential 'no-such-credential' -ErrorAction Continue
-            Invoke-SendenseVMDiscovery -VCenter $Sim.Server -Credential ([pscredential]::new($Sim.UserName, (ConvertTo-SecureString 'wrong' -AsPlainText -Force))) -Thumbprint $Sim.Sha256 -ErrorAction Continue
+            # Terminating errors are caught and written, so their text is searched like everything else.
+            try { Invoke-SendenseVMDiscovery -VCenterCredential 'no-such-credential' } catch { $_ | Out-String; $_.Exception.ToString() }
+            try { Invoke-SendenseVMDiscovery -VCenter $Sim.Server -Credential ([pscredential]::new($Sim.UserName, (ConvertTo-SecureString 'wrong' -AsPlainText -Force))) -Thumbprint $Sim.Sha256 } catch { $_ | Out-String; $_.Exception.ToString() }
         } *>&1 2>&1 | Out-String -Width 400
         $DebugPreference = 'SilentlyContinue'
         $everything | Should -Not -BeNullOrEmpty

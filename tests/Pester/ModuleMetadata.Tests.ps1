@@ -82,9 +82,24 @@ Describe 'Pipeline binding: <Producer> | <Consumer>' -Tag Metadata -ForEach $Pip
         $bound = $false
         foreach ($type in $outputTypes) {
             $propertyNames = $type.GetProperties().Name
+            # An instance to try PowerShell's own conversion on (identity parameters convert from the object itself).
+            $sample = if ($type.GetConstructor([type[]]@())) { [Activator]::CreateInstance($type) } else { $null }
+            foreach ($key in 'Id', 'Name', 'ContextId') {
+                $property = if ($sample) { $type.GetProperty($key) } else { $null }
+                if ($property -and $property.CanWrite -and $property.PropertyType -eq [string]) { $property.SetValue($sample, 'sample') }
+            }
             foreach ($parameter in $consumer.Parameters.Values) {
+                $target = if ($parameter.ParameterType.IsArray) { $parameter.ParameterType.GetElementType() } else { $parameter.ParameterType }
                 foreach ($set in $parameter.ParameterSets.Values) {
-                    if ($set.ValueFromPipeline -and $parameter.ParameterType.IsAssignableFrom($type) -and $parameter.ParameterType -ne [object]) { $bound = $true }
+                    if ($set.ValueFromPipeline) {
+                        if ($target.IsAssignableFrom($type) -and $target -ne [object]) { $bound = $true }
+                        # A PSObject parameter takes any object and resolves VMs by their properties (ContextId, Name).
+                        elseif ($target -eq [psobject] -and ($propertyNames -contains 'ContextId' -or $propertyNames -contains 'Name')) { $bound = $true }
+                        elseif ($null -ne $sample) {
+                            $converted = $null
+                            if ([System.Management.Automation.LanguagePrimitives]::TryConvertTo($sample, $target, [ref] $converted)) { $bound = $true }
+                        }
+                    }
                     if ($set.ValueFromPipelineByPropertyName -and (@($parameter.Name) + $parameter.Aliases | Where-Object { $propertyNames -contains $_ })) { $bound = $true }
                 }
             }

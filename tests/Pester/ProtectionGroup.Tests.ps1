@@ -34,12 +34,6 @@ BeforeAll {
 
     # The ungrouped VMs. Until the VM cmdlets (Get-SendenseUngroupedVM) are merged, this runs upstream's ungrouped
     # query and builds the same Sendense.VM objects; once the real cmdlet exists it is used instead.
-    function Get-UngroupedVMForTest([string] $Name) {
-        if (Get-Command Get-SendenseUngroupedVM -Module Sendense -ErrorAction Ignore) { return Get-SendenseUngroupedVM -Name $Name }
-        Invoke-HubSql 'SELECT vrc.context_id, vrc.vm_name, vrc.vcenter_host, vrc.datacenter, vrc.vm_path, vrc.vmware_vm_id, vrc.current_status, vrc.power_state FROM vm_replication_contexts vrc WHERE vrc.context_id NOT IN (SELECT DISTINCT vm_context_id FROM vm_group_memberships)' |
-            ForEach-Object { ConvertTo-TestVM $_ } | Where-Object Name -Like $Name
-    }
-
     function Get-MemberContextId([string] $GroupName) {
         @(Invoke-HubSql "SELECT m.vm_context_id FROM vm_group_memberships m JOIN vm_machine_groups g ON g.id = m.group_id WHERE g.name = '$GroupName' ORDER BY m.vm_context_id")
     }
@@ -60,11 +54,11 @@ Describe 'New-SendenseProtectionGroup' -Tag ProtectionGroup {
     }
 
     It 'turns the ungrouped web* VMs into a group with exactly those members, and the ungrouped list shrinks by as many' {
-        $ungrouped = @(Get-UngroupedVMForTest -Name 'web*')
+        $ungrouped = @(Get-SendenseUngroupedVM -Name 'web*')
         $ungrouped.Name | Sort-Object | Should -Be @('web01', 'web02', 'web03')
         $before = Get-UngroupedCount
 
-        $group = Get-UngroupedVMForTest -Name 'web*' | New-SendenseProtectionGroup -Name Web -Description x
+        $group = Get-SendenseUngroupedVM -Name 'web*' | New-SendenseProtectionGroup -Name Web -Description x
 
         $group | Should -BeOfType ([Sendense.ProtectionGroup])
         $group.Name | Should -Be 'Web'
@@ -73,7 +67,7 @@ Describe 'New-SendenseProtectionGroup' -Tag ProtectionGroup {
         $group.Id | Should -Match '^[0-9a-f]{8}-[0-9a-f]{4}-1[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$'
         Get-MemberContextId 'Web' | Should -Be ($ungrouped.ContextId | Sort-Object)
         Get-UngroupedCount | Should -Be ($before - 3)
-        @(Get-UngroupedVMForTest -Name 'web*').Count | Should -Be 0
+        @(Get-SendenseUngroupedVM -Name 'web*').Count | Should -Be 0
     }
 
     It 'writes the rows the hub writes: uuid ids, its defaults, created_by and added_by' {

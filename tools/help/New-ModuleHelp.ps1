@@ -68,15 +68,30 @@ function Get-Paragraphs([System.Collections.Generic.IEnumerable[string]] $lines)
 }
 
 function Split-Example([System.Collections.Generic.IEnumerable[string]] $lines) {
+    # The first fenced block is the example's code; prose after it, and any further fenced block (sample output),
+    # are its remarks. Sample output keeps its line breaks as one paragraph.
     $code = [System.Collections.Generic.List[string]]::new()
     $remarks = [System.Collections.Generic.List[string]]::new()
+    $prose = [System.Collections.Generic.List[string]]::new()
+    $sample = [System.Collections.Generic.List[string]]::new()
+    $fences = 0
     $inFence = $false
-    $seenFence = $false
     foreach ($line in $lines) {
-        if ($line -match '^```') { $inFence = -not $inFence; $seenFence = $true; continue }
-        if ($inFence) { $code.Add($line) } elseif ($seenFence) { $remarks.Add($line) }
+        if ($line -match '^```') {
+            $inFence = -not $inFence
+            if ($inFence) { $fences++ }
+            elseif ($fences -gt 1 -and $sample.Count) {
+                if ($prose.Count) { foreach ($p in Get-Paragraphs $prose) { $remarks.Add($p) }; $prose.Clear() }
+                $remarks.Add(($sample -join "`n")); $sample.Clear()
+            }
+            continue
+        }
+        if ($inFence -and $fences -eq 1) { $code.Add($line) }
+        elseif ($inFence) { $sample.Add($line) }
+        elseif ($fences -ge 1) { $prose.Add($line) }
     }
-    [pscustomobject]@{ Code = ($code -join "`n").Trim(); Remarks = Get-Paragraphs $remarks }
+    foreach ($p in Get-Paragraphs $prose) { $remarks.Add($p) }
+    [pscustomobject]@{ Code = ($code -join "`n").Trim(); Remarks = $remarks }
 }
 
 $ns = @{

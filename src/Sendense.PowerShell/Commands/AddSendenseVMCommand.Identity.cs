@@ -49,7 +49,14 @@ public sealed partial class AddSendenseVMCommand
         {
             VCenterConnectionOptions connection = Connection(stored);
             IReadOnlyList<DiscoveredVM> discovered = DiscoverIdentities(connection, stored?.Id);
-            AddAndCount(hub, discovered, stored?.Id);
+            if (stored is not null)
+            {
+                AddAndCount(hub, discovered, stored.Id);
+            }
+            else
+            {
+                AddKeepingCredentials(hub, discovered);
+            }
         }
         finally
         {

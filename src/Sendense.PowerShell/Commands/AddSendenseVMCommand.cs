@@ -151,8 +151,14 @@ public sealed partial class AddSendenseVMCommand : StoredCredentialCmdlet
             return;
         }
 
-        Dictionary<string, VCenterCredential?> matched = MatchCredentials(hub, _inputs.Where(vm => vm.CredentialId is null));
-        foreach (IGrouping<int?, DiscoveredVM> group in _inputs.GroupBy(vm => vm.CredentialId ?? matched[vm.VCenter]?.Id))
+        AddKeepingCredentials(hub, _inputs);
+    }
+
+    // Each VM keeps the credential it was discovered with; the others get the hub's unambiguous one for their vCenter.
+    private void AddKeepingCredentials(HubConnection hub, IReadOnlyList<DiscoveredVM> vms)
+    {
+        Dictionary<string, VCenterCredential?> matched = MatchCredentials(hub, vms.Where(vm => vm.CredentialId is null));
+        foreach (IGrouping<int?, DiscoveredVM> group in vms.GroupBy(vm => vm.CredentialId ?? matched[vm.VCenter]?.Id))
         {
             AddAndCount(hub, group.ToList(), group.Key);
         }
