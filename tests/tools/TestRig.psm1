@@ -127,7 +127,12 @@ function Start-RigMariaDb {
     An object with ConnectionString, Server, Port, UserName, Owned (whether Stop-RigMariaDb must stop it).
     #>
     [CmdletBinding()]
-    param([int] $TimeoutSeconds = 60)
+    param(
+        [int] $TimeoutSeconds = 60,
+        # MariaDB's own durability defaults (a log flush per commit, doublewrite), as an appliance runs it; without
+        # it the server trades durability for speed, which is right for a test run and wrong for a benchmark.
+        [switch] $Durable
+    )
 
     if ($env:SENDENSE_TEST_MYSQL) {
         Write-Verbose 'Using the MariaDB server named by SENDENSE_TEST_MYSQL.'
@@ -163,11 +168,14 @@ GRANT ALL PRIVILEGES ON *.* TO '$user'@'127.0.0.1' WITH GRANT OPTION;
 GRANT ALL PRIVILEGES ON *.* TO '$user'@'localhost' WITH GRANT OPTION;
 "@ | Set-Content -Path $initFile
 
-    # Durability is traded for speed: this server lives for one test run.
     $arguments = @('--no-defaults', "--datadir=$dataDir", "--socket=$(Join-Path $directory 'mysqld.sock')", "--port=$port",
         '--bind-address=127.0.0.1', "--pid-file=$(Join-Path $directory 'mysqld.pid')", "--init-file=$initFile",
-        '--skip-name-resolve', '--skip-log-bin', '--innodb-flush-log-at-trx-commit=0', '--innodb-doublewrite=0',
-        '--innodb-buffer-pool-size=256M', '--max-connections=500', "--log-error=$(Join-Path $directory 'error.log')") + $userArgs
+        '--skip-name-resolve', '--skip-log-bin', '--innodb-buffer-pool-size=256M', '--max-connections=500',
+        "--log-error=$(Join-Path $directory 'error.log')") + $userArgs
+    if (-not $Durable) {
+        # Durability is traded for speed: this server lives for one test run.
+        $arguments += @('--innodb-flush-log-at-trx-commit=0', '--innodb-doublewrite=0')
+    }
 
     $startInfo = [System.Diagnostics.ProcessStartInfo]::new($server)
     foreach ($argument in $arguments) { $startInfo.ArgumentList.Add($argument) }
