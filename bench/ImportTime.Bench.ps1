@@ -27,7 +27,7 @@ try {
 }
 finally { Pop-Location }
 
-$added = [Math]::Max(0, $withModule - $bare)
+$added = [Math]::Max(0.0, $withModule - $bare)
 [pscustomobject]@{
     Title       = 'Import time'
     Description = "Median of $Runs fresh ``dotnet pwsh`` processes each; the module's dependencies are not loaded until a hub cmdlet runs."

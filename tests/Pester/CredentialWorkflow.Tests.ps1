@@ -76,7 +76,8 @@ Describe 'Discovery and add with -VCenterCredential' -Tag Credential, Discovery,
         ($added.CredentialId | Sort-Object -Unique) | Should -Be $Stored.Id
         $rows = Invoke-RigSql -ConnectionString $Db.ConnectionString -Sql "SELECT DISTINCT IFNULL(credential_id, 'NULL') FROM vm_replication_contexts WHERE datacenter = 'DC1'"
         $rows | Should -Be ([string]$Stored.Id)
-        Get-Usage $Stored.Id | Should -BeGreaterThan $before
+        # One use for the discovery's login, one for the add that recorded the credential in the rows.
+        Get-Usage $Stored.Id | Should -Be ($before + 2)
     }
 
     It 'never shows the password in any stream, with -Verbose and -Debug, even when things fail' {

@@ -15,6 +15,8 @@ function Invoke-Benchmark {
     New-Item -ItemType Directory -Path $resultsDir -Force | Out-Null
 
     $scripts = Get-ChildItem (Join-Path $RepoRoot 'bench') -Filter '*.Bench.ps1' | Sort-Object Name
+    # `pwsh -File build.ps1 -BenchName A,B` passes one string: accept commas as well as an array.
+    $Name = @($Name | ForEach-Object { $_ -split ',' } | ForEach-Object Trim | Where-Object { $_ })
     if ($Name) { $scripts = $scripts | Where-Object { $Name -contains $_.BaseName.Replace('.Bench', '') } }
     if (-not $scripts) { throw 'No benchmark scripts found in bench/.' }
 

@@ -21,6 +21,7 @@ function Invoke-TestSuite {
     $env:SENDENSE_CREDCRYPT = Build-RigCredCrypt
     $env:SENDENSE_HUB_FIXTURES = Join-Path $RepoRoot 'tests/fixtures/sendense-hub'
 
+    $runStarted = (Get-Date).AddSeconds(-1)
     $xunit = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
     $pesterCounts = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
     $rig = $null
@@ -38,8 +39,9 @@ function Invoke-TestSuite {
         $env:SENDENSE_TEST_MYSQL = $previousMysql
     }
 
+    $leftovers = Stop-LeftoverProcess -Since $runStarted
     $passed = $xunit.Passed + $pesterCounts.Passed
-    $failed = $xunit.Failed + $pesterCounts.Failed
+    $failed = $xunit.Failed + $pesterCounts.Failed + $leftovers
     $skipped = $xunit.Skipped + $pesterCounts.Skipped
     Write-Host ("xUnit: {0} passed, {1} failed, {2} skipped; Pester: {3} passed, {4} failed, {5} skipped" -f
         $xunit.Passed, $xunit.Failed, $xunit.Skipped, $pesterCounts.Passed, $pesterCounts.Failed, $pesterCounts.Skipped)
@@ -91,4 +93,16 @@ function Invoke-PesterTests {
     }
     $summary = Get-Content $summaryFile -Raw | ConvertFrom-Json
     [pscustomobject]@{ Passed = [int]$summary.Passed; Failed = [int]$summary.Failed; Skipped = [int]$summary.Skipped }
+}
+
+function Stop-LeftoverProcess {
+    # The rig's servers must all be gone when the run ends: anything it started and left behind is a defect of the
+    # tests (a missing Stop-RigSimulator, say). Such processes are killed and counted as one failure.
+    param([datetime] $Since)
+    $names = 'mariadbd', 'mysqld', 'vcsim-launcher', 'govmomi-discovery', 'credcrypt'
+    $left = @(Get-Process -Name $names -ErrorAction SilentlyContinue | Where-Object { $_.StartTime -ge $Since })
+    if ($left.Count -eq 0) { return 0 }
+    Write-Host "The test run left $($left.Count) process(es) running: $(($left | ForEach-Object { "$($_.ProcessName) ($($_.Id))" }) -join ', '). Stopping them; counted as one failure."
+    $left | ForEach-Object { try { $_.Kill() } catch { } }
+    1
 }
