@@ -17,59 +17,27 @@ namespace Sendense.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Add, "SendenseProtectionGroupMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ProtectionGroupMember))]
-public sealed class AddSendenseProtectionGroupMemberCommand : ProtectionGroupCmdlet
+public sealed class AddSendenseProtectionGroupMemberCommand : MembershipCmdlet
 {
-    private readonly List<(ProtectionGroupIdentity Group, VMReference VM)> _requests = new List<(ProtectionGroupIdentity, VMReference)>();
-
-    /// <summary>The group: a name, an id or a ProtectionGroup object; binds from a GroupId property too.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("GroupId")]
-    [ArgumentCompleter(typeof(ProtectionGroupNameCompleter))]
-    public ProtectionGroupIdentity Group { get; set; } = null!;
-
-    /// <summary>The VMs: Sendense.VM objects, context ids, or objects with a ContextId or Name property.</summary>
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
-    [Alias("InputObject")]
-    [AllowNull]
-    [AllowEmptyCollection]
-    public PSObject?[] VM { get; set; } = null!;
-
     /// <summary>Priority of the added VMs inside the group, 0-100 (default 50, as the hub GUI assigns).</summary>
     [Parameter]
     [ValidateRange(ProtectionGroupRules.MinPriority, ProtectionGroupRules.MaxPriority)]
     public int Priority { get; set; } = ProtectionGroupRules.DefaultMemberPriority;
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        var references = new List<VMReference>();
-        CollectVMs(VM, references);
-        _requests.AddRange(references.Select(reference => (Group, reference)));
-    }
-
-    /// <inheritdoc />
     protected override void EndProcessing()
     {
-        if (_requests.Count == 0)
+        if (Requests.Count == 0)
         {
             base.EndProcessing();
             return;
         }
 
         HubConnection hub = ResolveHub();
-        List<ProtectionGroupIdentity> identities = _requests.Select(request => request.Group).Distinct().ToList();
+        List<ProtectionGroupIdentity> identities = Requests.Select(request => request.Group).Distinct().ToList();
         Dictionary<ProtectionGroupIdentity, ProtectionGroup> groups = ResolveGroups(hub, identities, terminating: true);
-        List<VMReference> references = _requests.Select(request => request.VM).ToList();
-        VMResolution resolution;
-        try
-        {
-            resolution = Await(token => ProtectionGroupEngine.ResolveVMsAsync(hub, references, token));
-        }
-        catch (SendenseException exception)
-        {
-            ThrowSendenseError(exception, null);
-            return;
-        }
+        List<VMReference> references = Requests.Select(request => request.VM).ToList();
+        VMResolution resolution = ResolveVMs(hub, references);
 
         string groupText = string.Join("', '", groups.Values.Select(group => group.Name).Distinct());
         ThrowIfVMProblems(resolution.Problems, references.Count, $"No VM was added to '{groupText}'");
@@ -82,7 +50,7 @@ public sealed class AddSendenseProtectionGroupMemberCommand : ProtectionGroupCmd
 
         List<GroupVMPair> pairs = new List<GroupVMPair>();
         foreach (IGrouping<ProtectionGroup, (ProtectionGroupIdentity Group, VMReference VM)> byGroup in
-                 _requests.GroupBy(request => groups[request.Group], ReferenceEqualityComparer<ProtectionGroup>.Instance))
+                 Requests.GroupBy(request => groups[request.Group], ReferenceEqualityComparer<ProtectionGroup>.Instance))
         {
             List<ManagedVMKey> vms = byGroup.Select(request => vmOf[request.VM]).GroupBy(vm => vm.ContextId).Select(same => same.First()).ToList();
             if (ShouldProcess(byGroup.Key.Name, $"Add {Count(vms.Count, "VM")} to protection group ({NameList(vms.Select(vm => vm.Name))})"))

@@ -17,96 +17,25 @@ namespace Sendense.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "SendenseVM", DefaultParameterSetName = "Filter")]
 [OutputType(typeof(VM))]
-public sealed class GetSendenseVMCommand : HubCmdlet
+public sealed class GetSendenseVMCommand : VMQueryCmdlet
 {
-    private readonly List<string> _names = new List<string>();
-    private readonly List<string> _contextIds = new List<string>();
-
-    /// <summary>VM names (vm_name); wildcards allowed.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(VMNameCompleter))]
-    public string[] Name { get; set; } = System.Array.Empty<string>();
-
-    /// <summary>vCenter names (vcenter_host); wildcards allowed.</summary>
-    [Parameter]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(VCenterCompleter))]
-    public string[] VCenter { get; set; } = System.Array.Empty<string>();
-
-    /// <summary>Datacenter names; wildcards allowed.</summary>
-    [Parameter]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(DatacenterCompleter))]
-    public string[] Datacenter { get; set; } = System.Array.Empty<string>();
-
-    /// <summary>Hub status (current_status).</summary>
-    [Parameter]
-    [ValidateSet("discovered", "replicating", "ready_for_failover", "failed_over_test", "failed_over_live", "completed", "failed", "cleanup_required")]
-    public string[] Status { get; set; } = System.Array.Empty<string>();
-
-    /// <summary>Power state.</summary>
-    [Parameter]
-    [ValidateSet("poweredOn", "poweredOff", "suspended", "unknown")]
-    public string[] PowerState { get; set; } = System.Array.Empty<string>();
-
     /// <summary>Only VMs in a protection group with one of these names; wildcards allowed.</summary>
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ProtectionGroupNameCompleter))]
     public string[] ProtectionGroup { get; set; } = System.Array.Empty<string>();
 
-    /// <summary>Context ids (exact).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string[] ContextId { get; set; } = System.Array.Empty<string>();
+    /// <inheritdoc />
+    protected override void Shape(VMFilter filter) => filter.ProtectionGroups = ProtectionGroup;
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override void AfterOutput(HubConnection hub, VMFilter filter, IReadOnlyList<VM> vms)
     {
-        _names.AddRange(Name);
-        _contextIds.AddRange(ContextId);
-    }
-
-    /// <inheritdoc />
-    protected override void EndProcessing()
-    {
-        HubConnection hub = ResolveHub();
-        var filter = new VMFilter
-        {
-            Names = _names.Distinct(System.StringComparer.Ordinal).ToArray(),
-            VCenters = VCenter,
-            Datacenters = Datacenter,
-            Statuses = Status,
-            PowerStates = PowerState,
-            ProtectionGroups = ProtectionGroup,
-            ContextIds = _contextIds.Distinct(System.StringComparer.Ordinal).ToArray(),
-        };
-
-        IReadOnlyList<VM> vms;
-        try
-        {
-            vms = Await(token => VMQueryEngine.GetAsync(hub, filter, token));
-        }
-        catch (SendenseException exception)
-        {
-            ThrowSendenseError(exception, hub);
-            return;
-        }
-
-        foreach (VM vm in vms)
-        {
-            WriteObject(vm);
-        }
-
+        // As Get-VM does: a literal name or id that matches nothing is an error; a wildcard that matches nothing is not.
         foreach (var (value, error) in VMFilterParameters.NotFound(filter, vms, hub.ToString()))
         {
             WriteSendenseError(error, value);
         }
-
-        base.EndProcessing();
     }
 }

@@ -17,58 +17,26 @@ namespace Sendense.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "SendenseProtectionGroupMember", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(ProtectionGroupMember))]
-public sealed class RemoveSendenseProtectionGroupMemberCommand : ProtectionGroupCmdlet
+public sealed class RemoveSendenseProtectionGroupMemberCommand : MembershipCmdlet
 {
-    private readonly List<(ProtectionGroupIdentity Group, VMReference VM)> _requests = new List<(ProtectionGroupIdentity, VMReference)>();
-
-    /// <summary>The group: a name, an id or a ProtectionGroup object; binds from a GroupId property too.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("GroupId")]
-    [ArgumentCompleter(typeof(ProtectionGroupNameCompleter))]
-    public ProtectionGroupIdentity Group { get; set; } = null!;
-
-    /// <summary>The VMs: Sendense.VM or membership objects, context ids, or objects with a ContextId or Name property.</summary>
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
-    [Alias("InputObject")]
-    [AllowNull]
-    [AllowEmptyCollection]
-    public PSObject?[] VM { get; set; } = null!;
-
     /// <summary>Writes the removed memberships (Result Removed) to the pipeline.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        var references = new List<VMReference>();
-        CollectVMs(VM, references);
-        _requests.AddRange(references.Select(reference => (Group, reference)));
-    }
-
-    /// <inheritdoc />
     protected override void EndProcessing()
     {
-        if (_requests.Count == 0)
+        if (Requests.Count == 0)
         {
             base.EndProcessing();
             return;
         }
 
         HubConnection hub = ResolveHub();
-        List<ProtectionGroupIdentity> identities = _requests.Select(request => request.Group).Distinct().ToList();
+        List<ProtectionGroupIdentity> identities = Requests.Select(request => request.Group).Distinct().ToList();
         Dictionary<ProtectionGroupIdentity, ProtectionGroup> groups = ResolveGroups(hub, identities, terminating: false);
-        List<VMReference> references = _requests.Where(request => groups.ContainsKey(request.Group)).Select(request => request.VM).ToList();
-        VMResolution resolution;
-        try
-        {
-            resolution = Await(token => ProtectionGroupEngine.ResolveVMsAsync(hub, references, token));
-        }
-        catch (SendenseException exception)
-        {
-            ThrowSendenseError(exception, null);
-            return;
-        }
+        List<VMReference> references = Requests.Where(request => groups.ContainsKey(request.Group)).Select(request => request.VM).ToList();
+        VMResolution resolution = ResolveVMs(hub, references);
 
         // Removing is safe per item: a VM the hub does not know is an error for that input only.
         foreach (VMReferenceProblem problem in resolution.Problems)
@@ -83,7 +51,7 @@ public sealed class RemoveSendenseProtectionGroupMemberCommand : ProtectionGroup
         }
 
         var pairs = new List<GroupVMPair>();
-        foreach (IGrouping<ProtectionGroup, (ProtectionGroupIdentity Group, VMReference VM)> byGroup in _requests
+        foreach (IGrouping<ProtectionGroup, (ProtectionGroupIdentity Group, VMReference VM)> byGroup in Requests
                      .Where(request => groups.ContainsKey(request.Group) && vmOf.ContainsKey(request.VM))
                      .GroupBy(request => groups[request.Group], ReferenceEqualityComparer<ProtectionGroup>.Instance))
         {

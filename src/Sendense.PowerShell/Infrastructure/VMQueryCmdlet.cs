@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Sendense.Core.Errors;
+using Sendense.Core.Management;
+using Sendense.Hub.Management;
+using Sendense.PowerShell.Completers;
+
+namespace Sendense.PowerShell.Infrastructure;
+
+/// <summary>
+/// Base of Get-SendenseVM and Get-SendenseUngroupedVM: the filters they share, collected from the pipeline, and the
+/// one query both run. Each cmdlet only says which VMs it wants (<see cref="Shape"/>) and what to add after output.
+/// </summary>
+public abstract class VMQueryCmdlet : HubCmdlet
+{
+    private readonly List<string> _names = new List<string>();
+    private readonly List<string> _contextIds = new List<string>();
+
+    /// <summary>VM names (vm_name); wildcards allowed.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(VMNameCompleter))]
+    public string[] Name { get; set; } = Array.Empty<string>();
+
+    /// <summary>vCenter names (vcenter_host); wildcards allowed.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(VCenterCompleter))]
+    public string[] VCenter { get; set; } = Array.Empty<string>();
+
+    /// <summary>Datacenter names; wildcards allowed.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(DatacenterCompleter))]
+    public string[] Datacenter { get; set; } = Array.Empty<string>();
+
+    /// <summary>Hub status (current_status).</summary>
+    [Parameter]
+    [ValidateSet("discovered", "replicating", "ready_for_failover", "failed_over_test", "failed_over_live", "completed", "failed", "cleanup_required")]
+    public string[] Status { get; set; } = Array.Empty<string>();
+
+    /// <summary>Power state.</summary>
+    [Parameter]
+    [ValidateSet("poweredOn", "poweredOff", "suspended", "unknown")]
+    public string[] PowerState { get; set; } = Array.Empty<string>();
+
+    /// <summary>Context ids (exact).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] ContextId { get; set; } = Array.Empty<string>();
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        _names.AddRange(Name);
+        _contextIds.AddRange(ContextId);
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        HubConnection hub = ResolveHub();
+        var filter = new VMFilter
+        {
+            Names = _names.Distinct(StringComparer.Ordinal).ToArray(),
+            VCenters = VCenter,
+            Datacenters = Datacenter,
+            Statuses = Status,
+            PowerStates = PowerState,
+            ContextIds = _contextIds.Distinct(StringComparer.Ordinal).ToArray(),
+        };
+        Shape(filter);
+
+        IReadOnlyList<VM> vms;
+        try
+        {
+            vms = Await(token => VMQueryEngine.GetAsync(hub, filter, token));
+        }
+        catch (SendenseException exception)
+        {
+            ThrowSendenseError(exception, hub);
+            return;
+        }
+
+        foreach (VM vm in vms)
+        {
+            WriteObject(vm);
+        }
+
+        AfterOutput(hub, filter, vms);
+        base.EndProcessing();
+    }
+
+    /// <summary>Adds what only this cmdlet filters on.</summary>
+    protected abstract void Shape(VMFilter filter);
+
+    /// <summary>Runs after the VMs were written (e.g. "not found" errors); nothing by default.</summary>
+    protected virtual void AfterOutput(HubConnection hub, VMFilter filter, IReadOnlyList<VM> vms)
+    {
+    }
+}
