@@ -63,8 +63,21 @@ function Install-RigPrerequisite {
         & apt-get update -qq | Out-Null
         $script:AptUpdated = $true
     }
-    & apt-get install -y -qq --no-install-recommends @packages | Out-Null
-    if ($LASTEXITCODE -ne 0) { throw "apt-get install $($packages -join ' ') failed with exit code $LASTEXITCODE." }
+    # Installing mariadb-server must not start the system's own MariaDB service: the rig runs private servers only,
+    # and a test run must leave no server behind. Debian's policy-rc.d hook (exit 101) forbids service starts.
+    $policy = '/usr/sbin/policy-rc.d'
+    $ownPolicy = -not (Test-Path $policy)
+    if ($ownPolicy) {
+        Set-Content -Path $policy -Value "#!/bin/sh`nexit 101"
+        & chmod 755 $policy
+    }
+    try {
+        & apt-get install -y -qq --no-install-recommends @packages | Out-Null
+        if ($LASTEXITCODE -ne 0) { throw "apt-get install $($packages -join ' ') failed with exit code $LASTEXITCODE." }
+    }
+    finally {
+        if ($ownPolicy) { Remove-Item $policy -Force -ErrorAction SilentlyContinue }
+    }
 }
 
 function Find-RigExecutable {

@@ -100,7 +100,11 @@ function Stop-LeftoverProcess {
     # tests (a missing Stop-RigSimulator, say). Such processes are killed and counted as one failure.
     param([datetime] $Since)
     $names = 'mariadbd', 'mysqld', 'vcsim-launcher', 'govmomi-discovery', 'credcrypt'
-    $left = @(Get-Process -Name $names -ErrorAction SilentlyContinue | Where-Object { $_.StartTime -ge $Since })
+    # A MariaDB counts only when it is one of the rig's (its data directory is a sendense-rig-* folder).
+    $left = @(Get-Process -Name $names -ErrorAction SilentlyContinue | Where-Object {
+            $_.StartTime -ge $Since -and ($_.ProcessName -notin 'mariadbd', 'mysqld' -or
+                ((Get-Content "/proc/$($_.Id)/cmdline" -Raw -ErrorAction SilentlyContinue) -match 'sendense-rig-'))
+        })
     if ($left.Count -eq 0) { return 0 }
     Write-Host "The test run left $($left.Count) process(es) running: $(($left | ForEach-Object { "$($_.ProcessName) ($($_.Id))" }) -join ', '). Stopping them; counted as one failure."
     $left | ForEach-Object { try { $_.Kill() } catch { } }
