@@ -46,9 +46,6 @@ public sealed class SendenseLoadContext : AssemblyLoadContext
         }
     }
 
-    /// <summary>The load context an assembly ended up in, for diagnostics and the co-load test.</summary>
-    public static string? ContextNameOf(Assembly assembly) => GetLoadContext(assembly)?.Name;
-
     // The default context asks here only after it failed to find an assembly itself. We answer for the
     // assemblies of our dependencies folder and nothing else, so other modules' requests pass through.
     private Assembly? ResolveFromDefault(AssemblyLoadContext context, AssemblyName name)

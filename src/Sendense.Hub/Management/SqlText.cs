@@ -25,9 +25,6 @@ internal sealed class SqlText
         _noBackslashEscapes = noBackslashEscapes;
     }
 
-    /// <summary>The number of parameters added so far.</summary>
-    internal int ParameterCount => _next;
-
     /// <summary>Appends literal SQL (statement text written by this module, never user data).</summary>
     internal SqlText Sql(string sql)
     {

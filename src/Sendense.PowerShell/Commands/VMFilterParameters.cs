@@ -9,15 +9,6 @@ namespace Sendense.PowerShell.Commands;
 /// <summary>Shared by Get-SendenseVM and Get-SendenseUngroupedVM: "not found" errors for literal names and ids.</summary>
 internal static class VMFilterParameters
 {
-    /// <summary>The current_status values the hub's enum allows.</summary>
-    internal static readonly string[] Statuses =
-    {
-        "discovered", "replicating", "ready_for_failover", "failed_over_test", "failed_over_live", "completed", "failed", "cleanup_required",
-    };
-
-    /// <summary>The power states vSphere reports.</summary>
-    internal static readonly string[] PowerStates = { "poweredOn", "poweredOff", "suspended", "unknown" };
-
     /// <summary>
     /// For every -Name without wildcards and every -ContextId that no returned VM matches, an ObjectNotFound error,
     /// as Get-VM does; wildcard patterns that match nothing stay silent.

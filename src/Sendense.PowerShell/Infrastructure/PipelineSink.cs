@@ -31,17 +31,11 @@ public sealed class PipelineSink : IDisposable
     /// <summary>Queues a verbose message.</summary>
     public void WriteVerbose(string message) => Add(cmdlet => cmdlet.WriteVerbose(message));
 
-    /// <summary>Queues a debug message.</summary>
-    public void WriteDebug(string message) => Add(cmdlet => cmdlet.WriteDebug(message));
-
     /// <summary>Queues a warning.</summary>
     public void WriteWarning(string message) => Add(cmdlet => cmdlet.WriteWarning(message));
 
     /// <summary>Queues a non-terminating error.</summary>
     public void WriteError(ErrorRecord record) => Add(cmdlet => cmdlet.WriteError(record));
-
-    /// <summary>Queues any action to run on the pipeline thread.</summary>
-    public void Post(Action<Cmdlet> action) => Add(action);
 
     internal void Complete() => _queue.CompleteAdding();
 

@@ -24,7 +24,6 @@ internal static class DependencyResolver
 
     private static readonly object Gate = new object();
     private static bool _registered;
-    private static string _dependencyDirectory = string.Empty;
     private static Dictionary<string, string> _dependencyFiles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>True when running on .NET (PowerShell 7), false on .NET Framework (Windows PowerShell).</summary>
@@ -40,7 +39,6 @@ internal static class DependencyResolver
                 return;
             }
 
-            _dependencyDirectory = dependencyDirectory;
             if (IsCoreClr)
             {
                 RegisterLoadContext(dependencyDirectory);
@@ -84,7 +82,4 @@ internal static class DependencyResolver
 
         return files;
     }
-
-    /// <summary>The folder the resolver serves, for diagnostics.</summary>
-    internal static string DependencyDirectory => _dependencyDirectory;
 }
