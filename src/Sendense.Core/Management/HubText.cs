@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Text;
 
 namespace Sendense.Core.Management;
@@ -10,6 +11,14 @@ namespace Sendense.Core.Management;
 /// </summary>
 public static class HubText
 {
+    /// <summary>
+    /// True when the hub's utf8mb4_general_ci columns consider the two values equal (case and accents ignored,
+    /// trailing spaces ignored): for checking what a query matched.
+    /// </summary>
+    public static bool Equal(string? left, string? right) =>
+        string.Compare(left?.TrimEnd(' '), right?.TrimEnd(' '), CultureInfo.InvariantCulture,
+            CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) == 0;
+
     /// <summary>The number of Unicode code points in <paramref name="value"/>.</summary>
     public static int CodePointLength(string value)
     {

@@ -24,7 +24,7 @@ public sealed partial class AddSendenseVMCommand
             // The error target is what names the VM most precisely (a compiled cmdlet cannot see the piped object
             // itself when it binds by property name).
             string target = single ? Uid ?? Id ?? PersistentId ?? name : name;
-            VMIdentityInput? input = VMIdentityInput.From(name, single ? Id : null, single ? PersistentId : null, single ? Uid : null, target);
+            VMIdentityRequest? input = VMIdentityRequest.From(name, single ? Id : null, single ? PersistentId : null, single ? Uid : null, target);
             if (input is null)
             {
                 WriteSendenseError(new SendenseException(SendenseErrorCode.VMInvalid,
@@ -111,22 +111,14 @@ public sealed partial class AddSendenseVMCommand
         return options;
     }
 
-    // One sweep for every identity; inputs are answered in their order, each VM once, and what was not found (or
-    // belongs to another vCenter than the one logged in to) is an error for that input.
+    // One sweep for every identity; the matching rules live in VMIdentityMatcher.
     private IReadOnlyList<DiscoveredVM> DiscoverIdentities(VCenterConnectionOptions connection, int? credentialId)
     {
         string host = connection.HostName;
-        var wanted = new List<VMIdentityInput>();
-        foreach (VMIdentityInput input in _identities)
+        var (wanted, elsewhere) = VMIdentityMatcher.SplitByVCenter(_identities, host);
+        foreach (var (request, error) in elsewhere)
         {
-            if (input.Server is not null && !SameVCenter(input.Server, host))
-            {
-                WriteSendenseError(new SendenseException(SendenseErrorCode.VCenterInvalidArgument,
-                    $"{input.Identity} belongs to vCenter {input.Server}, but this command discovers in vCenter {host}. Add it in a separate call for that vCenter."), input.Source);
-                continue;
-            }
-
-            wanted.Add(input);
+            WriteSendenseError(error, request.Source);
         }
 
         if (wanted.Count == 0)
@@ -134,13 +126,13 @@ public sealed partial class AddSendenseVMCommand
             return Array.Empty<DiscoveredVM>();
         }
 
-        var request = new VMDiscoveryRequest { Identities = wanted.Select(i => i.Identity).Distinct().ToList() };
+        var discovery = new VMDiscoveryRequest { Identities = wanted.Select(i => i.Identity).Distinct().ToList() };
         var observer = new CollectingDiscoveryObserver();
-        WriteVerbose($"Discovering {request.Identities.Count} VM(s) in vCenter {host} to get their full metadata.");
+        WriteVerbose($"Discovering {discovery.Identities.Count} VM(s) in vCenter {host} to get their full metadata.");
         VMDiscoveryResult result;
         try
         {
-            result = Await(token => VMDiscoveryService.DiscoverAsync(connection, request, observer, token));
+            result = Await(token => VMDiscoveryService.DiscoverAsync(connection, discovery, observer, token));
         }
         catch (SendenseException exception)
         {
@@ -150,38 +142,18 @@ public sealed partial class AddSendenseVMCommand
         }
 
         observer.WriteMessages(this);
-        var found = new List<DiscoveredVM>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        IReadOnlyList<DiscoveredVM> vms = observer.VMs;
-        foreach (VMIdentityInput input in wanted)
+        var (found, problems) = VMIdentityMatcher.Match(wanted, observer.VMs, host);
+        foreach (var (request, error) in problems)
         {
-            List<DiscoveredVM> matches = vms.Where(input.Identity.Matches).ToList();
-            if (matches.Count == 0)
-            {
-                WriteSendenseError(new SendenseException(SendenseErrorCode.VCenterVMNotFound,
-                    $"No VM with {input.Identity} was found in vCenter {host}."), input.Source);
-                continue;
-            }
+            WriteSendenseError(error, request.Source);
+        }
 
-            if (matches.Count > 1)
-            {
-                WriteSendenseError(new SendenseException(SendenseErrorCode.VCenterInvalidArgument,
-                    $"{matches.Count} VMs in vCenter {host} have {input.Identity} ({string.Join(", ", matches.Select(m => m.Path))}). Pipe the PowerCLI objects (Get-VM) or discovered VMs instead, so each names one VM."), input.Source);
-                continue;
-            }
-
-            DiscoveredVM vm = matches[0];
-            if (seen.Add(vm.MoRef))
-            {
-                vm.CredentialId = credentialId;
-                found.Add(vm);
-            }
+        foreach (DiscoveredVM vm in found)
+        {
+            vm.CredentialId = credentialId;
         }
 
         WriteVerbose($"Found {found.Count} of {wanted.Count} VM(s) in vCenter {host} in {result.Elapsed.TotalSeconds:0.00} s.");
         return found;
     }
-
-    private static bool SameVCenter(string a, string b) =>
-        string.Equals(VCenterCredentialRules.NormalizeVCenter(a), VCenterCredentialRules.NormalizeVCenter(b), StringComparison.OrdinalIgnoreCase);
 }

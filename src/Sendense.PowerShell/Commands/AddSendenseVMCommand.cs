@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Sendense.Core.Credentials;
+using Sendense.Core.Discovery;
 using Sendense.Core.Errors;
 using Sendense.Hub.Management;
 using Sendense.PowerShell.Completers;
@@ -31,7 +32,7 @@ public sealed partial class AddSendenseVMCommand : StoredCredentialCmdlet
     private const string IdentitySet = "Identity";
 
     private readonly List<DiscoveredVM> _inputs = new List<DiscoveredVM>();
-    private readonly List<VMIdentityInput> _identities = new List<VMIdentityInput>();
+    private readonly List<VMIdentityRequest> _identities = new List<VMIdentityRequest>();
 
     /// <summary>VMs from Invoke-SendenseVMDiscovery.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
@@ -196,9 +197,8 @@ public sealed partial class AddSendenseVMCommand : StoredCredentialCmdlet
 
     private void WarnAboutOtherVCenters(VCenterCredential credential, IEnumerable<DiscoveredVM> vms)
     {
-        string host = VCenterCredentialRules.NormalizeVCenter(credential.VCenter);
         foreach (string other in vms.Select(vm => vm.VCenter).Distinct(StringComparer.OrdinalIgnoreCase)
-                     .Where(v => !string.Equals(VCenterCredentialRules.NormalizeVCenter(v), host, StringComparison.OrdinalIgnoreCase)))
+                     .Where(v => !VMIdentityMatcher.SameVCenter(v, credential.VCenter)))
         {
             WriteWarning($"Credential '{credential.Name}' is for vCenter {credential.VCenter}, but VMs of vCenter {other} are being added with it; the hub's backups of those VMs will log in to the wrong vCenter.");
         }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using Sendense.Core.Errors;
 using Sendense.Core.Groups;
+using Sendense.Core.Management;
 using Sendense.Hub.Groups;
 using Sendense.PowerShell.Completers;
 using Sendense.PowerShell.Infrastructure;

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Security;
 using Sendense.Core.Credentials;
 using Sendense.Core.Errors;
+using Sendense.Core.Management;
 using Sendense.Hub.Credentials;
 using Sendense.PowerShell.Completers;
 using Sendense.PowerShell.Infrastructure;
@@ -132,7 +133,7 @@ public sealed class GetSendenseVCenterCredentialCommand : StoredCredentialCmdlet
 
                     // The hub's collation: case-insensitive, trailing spaces ignored.
                     VCenterCredential? match = all.FirstOrDefault(c =>
-                        string.Equals(c.Name.TrimEnd(' '), name.TrimEnd(' '), StringComparison.OrdinalIgnoreCase));
+                        HubText.Equal(c.Name, name));
                     if (match is null)
                     {
                         WriteNotFound(new VCenterCredentialIdentity(name), name);

@@ -33,7 +33,7 @@ public sealed class GetSendenseVMCommand : VMQueryCmdlet
     protected override void AfterOutput(HubConnection hub, VMFilter filter, IReadOnlyList<VM> vms)
     {
         // As Get-VM does: a literal name or id that matches nothing is an error; a wildcard that matches nothing is not.
-        foreach (var (value, error) in VMFilterParameters.NotFound(filter, vms, hub.ToString()))
+        foreach (var (value, error) in VMLookupMisses.NotFound(filter, vms, hub.ToString()))
         {
             WriteSendenseError(error, value);
         }

@@ -212,7 +212,7 @@ public sealed class RemoveSendenseVMCommand : HubCmdlet
         {
             if (ContextId is not null)
             {
-                return string.Equals(target.VM.ContextId.TrimEnd(' '), ContextId.TrimEnd(' '), StringComparison.OrdinalIgnoreCase);
+                return HubText.Equal(target.VM.ContextId, ContextId);
             }
 
             // The hub compares names case-insensitively and ignores trailing spaces; so does this.
