@@ -23,6 +23,12 @@ public sealed class UpstreamSchemaTests : IClassFixture<HubDatabaseFixture>
     [InlineData("schedule_executions")]
     [InlineData("ossea_configs")]
     [InlineData("protection_flows")]
+    [InlineData("protection_flow_executions")]
+    [InlineData("backup_repositories")]
+    [InlineData("backup_policies")]
+    [InlineData("backup_jobs")]
+    [InlineData("vm_backup_contexts")]
+    [InlineData("backup_disks")]
     public async Task The_workflow_tables_exist(string table)
     {
         object? count = await _database.ScalarAsync(
@@ -36,6 +42,15 @@ public sealed class UpstreamSchemaTests : IClassFixture<HubDatabaseFixture>
         object? nullable = await _database.ScalarAsync(
             "SELECT is_nullable FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'vm_disks' AND column_name = 'job_id'");
         Assert.Equal("YES", nullable);
+    }
+
+    [Fact]
+    public async Task The_later_backup_migrations_are_applied_so_backup_jobs_carry_their_context_and_telemetry()
+    {
+        object? columns = await _database.ScalarAsync(
+            "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'backup_jobs' " +
+            "AND column_name IN ('vm_backup_context_id', 'current_phase', 'last_telemetry_at')");
+        Assert.Equal(3L, Convert.ToInt64(columns));
     }
 
     [Fact]
@@ -61,7 +76,7 @@ public sealed class UpstreamSchemaTests : IClassFixture<HubDatabaseFixture>
         string shared = Path.GetFullPath(Path.Combine(RigEnvironment.RepositoryRoot, "..", "shared", "fixtures", "sendense-hub"));
         string vendored = Path.Combine(RigEnvironment.RepositoryRoot, "tests", "fixtures", "sendense-hub");
         string[] vendoredFiles = Directory.GetFiles(vendored, "*.sql").Select(Path.GetFileName).OrderBy(n => n).ToArray()!;
-        Assert.Equal(5, vendoredFiles.Length);
+        Assert.Equal(7, vendoredFiles.Length);
         if (!Directory.Exists(shared))
         {
             return; // A clean clone without the shared folder: the vendored copy is the reference.
@@ -69,6 +84,7 @@ public sealed class UpstreamSchemaTests : IClassFixture<HubDatabaseFixture>
 
         string[] sharedFiles = Directory.GetFiles(shared, "*.sql").Select(Path.GetFileName).OrderBy(n => n).ToArray()!;
         Assert.Equal(sharedFiles, vendoredFiles);
+        Assert.Equal(File.ReadAllText(Path.Combine(shared, "README.md")), File.ReadAllText(Path.Combine(vendored, "README.md")));
         foreach (string name in sharedFiles)
         {
             Assert.Equal(File.ReadAllText(Path.Combine(shared, name)), File.ReadAllText(Path.Combine(vendored, name)));
