@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Reflection;
 using System.Runtime.Loader;
 
@@ -58,6 +55,7 @@ public sealed class SendenseLoadContext : AssemblyLoadContext
     // (System.Memory and friends ship in dependencies/ only for Windows PowerShell) must come from the
     // runtime, or two copies of Span<T> would exist; everything else in our folder is loaded privately;
     // the rest (Sendense.Core, System.Management.Automation) falls back to the default context.
+    /// <summary>Resolves a reference made from inside this context (see above).</summary>
     protected override Assembly? Load(AssemblyName assemblyName)
     {
         if (assemblyName.Name is null || _platformAssemblies.Contains(assemblyName.Name))

@@ -1,8 +1,5 @@
-using System;
-using System.IO;
 using System.Runtime.InteropServices;
 using System.Security;
-using System.Text;
 using Sendense.Core.Errors;
 
 namespace Sendense.Core.Credentials;

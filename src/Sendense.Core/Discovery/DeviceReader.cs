@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Xml;
 using Sendense.Core.VSphere.Soap;
 using Sendense.Core.VSphere.Types;

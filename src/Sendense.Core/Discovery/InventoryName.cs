@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Sendense.Core.Discovery;
 
 /// <summary>
@@ -36,10 +34,12 @@ public static class InventoryName
         return text.ToString();
     }
 
+    private static readonly char[] EscapedCharacters = { '%', '/', '\\' };
+
     /// <summary>The escaped form of a display name (the inverse of <see cref="Unescape"/>).</summary>
     public static string Escape(string display)
     {
-        if (display.IndexOfAny(new[] { '%', '/', '\\' }) < 0)
+        if (display.IndexOfAny(EscapedCharacters) < 0)
         {
             return display;
         }

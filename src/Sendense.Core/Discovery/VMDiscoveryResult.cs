@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Sendense.Core.Discovery;
 
 /// <summary>The summary of a finished discovery (the VMs themselves went to the observer).</summary>

@@ -1,8 +1,5 @@
-using System;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
-using System.Threading;
-using System.Threading.Tasks;
 using Sendense.Core.Errors;
 using Sendense.Core.VSphere;
 using Sendense.Core.VSphere.Soap;
@@ -20,10 +17,10 @@ public static class VMDiscoveryService
     /// <summary>Runs a discovery; VMs, progress and messages go to <paramref name="observer"/> while it runs.</summary>
     public static async Task<VMDiscoveryResult> DiscoverAsync(VCenterConnectionOptions connection, VMDiscoveryRequest request,
         VMDiscoveryObserver observer, CancellationToken cancellationToken) =>
-        await DiscoverAsync(connection, request, observer, cancellationToken, handler: null).ConfigureAwait(false);
+        await DiscoverAsync(connection, request, observer, handler: null, cancellationToken).ConfigureAwait(false);
 
     internal static async Task<VMDiscoveryResult> DiscoverAsync(VCenterConnectionOptions connection, VMDiscoveryRequest request,
-        VMDiscoveryObserver observer, CancellationToken cancellationToken, System.Net.Http.HttpMessageHandler? handler)
+        VMDiscoveryObserver observer, System.Net.Http.HttpMessageHandler? handler, CancellationToken cancellationToken)
     {
         if (connection is null)
         {
@@ -47,7 +44,7 @@ public static class VMDiscoveryService
 
         var watch = Stopwatch.StartNew();
         observer.OnProgress(new VMDiscoveryProgress { Stage = VMDiscoveryStage.Connecting });
-        VimClient client = await VimClient.ConnectAsync(connection, cancellationToken, handler).ConfigureAwait(false);
+        VimClient client = await VimClient.ConnectAsync(connection, handler, cancellationToken).ConfigureAwait(false);
         try
         {
             observer.OnVerbose($"Connected to vCenter {connection.Server} ({Describe(client)}) as {client.SessionUser}" +

@@ -1,5 +1,3 @@
-using System;
-
 namespace Sendense.Core.Discovery;
 
 /// <summary>

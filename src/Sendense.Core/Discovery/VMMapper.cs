@@ -1,5 +1,3 @@
-using System;
-
 namespace Sendense.Core.Discovery;
 
 /// <summary>Builds the public <see cref="DiscoveredVM"/> from a record and the sweep's inventory index.</summary>

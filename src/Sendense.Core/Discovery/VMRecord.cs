@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Sendense.Core.VSphere.Types;
 
 namespace Sendense.Core.Discovery;

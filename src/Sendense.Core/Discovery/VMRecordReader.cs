@@ -1,4 +1,3 @@
-using System;
 using System.Xml;
 using Sendense.Core.VSphere;
 using Sendense.Core.VSphere.Soap;

@@ -1,5 +1,3 @@
-using System;
-
 namespace Sendense.Core.Errors;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Sendense.Core.Groups;
 
 /// <summary>What removing VMs from groups did: the memberships deleted, and the VMs that were not members.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Globalization;
-using System.Text;
 using Sendense.Core.Errors;
 
 namespace Sendense.Core.Groups;

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Sendense.Core.Groups;
 
 /// <summary>A validated change of one group: the checked values, ready to be written; <see cref="Changes"/> says what changes in words.</summary>

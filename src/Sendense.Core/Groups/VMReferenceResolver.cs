@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Sendense.Core.Errors;
 
 namespace Sendense.Core.Groups;

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Sendense.Core.Groups;
 
 /// <summary>The outcome of looking VM references up in the hub: the VMs found (in input order, each once) and the problems.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Sendense.Core.Groups;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace Sendense.Core.Hub;
 
 /// <summary>
@@ -9,5 +7,5 @@ namespace Sendense.Core.Hub;
 public interface IHubSession : IDisposable
 {
     /// <summary>True once Disconnect-SendenseHub closed it.</summary>
-    bool IsClosed { get; }
+    public bool IsClosed { get; }
 }

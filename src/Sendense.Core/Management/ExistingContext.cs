@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Sendense.Core.Management;
 
 /// <summary>A vm_replication_contexts row as read back from the hub, with its group names and disk rows.</summary>

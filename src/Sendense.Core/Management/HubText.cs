@@ -1,7 +1,3 @@
-using System;
-using System.Globalization;
-using System.Text;
-
 namespace Sendense.Core.Management;
 
 /// <summary>
@@ -16,8 +12,10 @@ public static class HubText
     /// trailing spaces ignored): for checking what a query matched.
     /// </summary>
     public static bool Equal(string? left, string? right) =>
+#pragma warning disable CA1309 // a linguistic comparison on purpose: it approximates the hub's collation
         string.Compare(left?.TrimEnd(' '), right?.TrimEnd(' '), CultureInfo.InvariantCulture,
             CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) == 0;
+#pragma warning restore CA1309
 
     /// <summary>The number of Unicode code points in <paramref name="value"/>.</summary>
     public static int CodePointLength(string value)

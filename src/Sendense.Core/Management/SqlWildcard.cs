@@ -1,6 +1,3 @@
-using System;
-using System.Text;
-
 namespace Sendense.Core.Management;
 
 /// <summary>How a -Name style value is matched in SQL.</summary>

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Sendense.Core.Errors;
 
 namespace Sendense.Core.Management;

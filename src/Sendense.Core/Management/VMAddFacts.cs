@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Sendense.Core.Management;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
 using Sendense.Core.Errors;
 
 namespace Sendense.Core.Management;
@@ -85,7 +82,7 @@ public static class VMInputValidator
         };
     }
 
-    private static IReadOnlyList<HubDiskValues> MapDisks(DiscoveredVM vm, string shown, string where)
+    private static List<HubDiskValues> MapDisks(DiscoveredVM vm, string shown, string where)
     {
         DiscoveredDisk[] disks = vm.Disks ?? Array.Empty<DiscoveredDisk>();
         var rows = new List<HubDiskValues>(disks.Length);

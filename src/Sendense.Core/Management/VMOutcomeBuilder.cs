@@ -1,5 +1,3 @@
-using System;
-
 namespace Sendense.Core.Management;
 
 /// <summary>Builds the public VM objects for written decisions without reading the rows back.</summary>

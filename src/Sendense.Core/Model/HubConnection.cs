@@ -1,4 +1,3 @@
-using System;
 using Sendense.Core.Errors;
 using Sendense.Core.Hub;
 

@@ -1,5 +1,3 @@
-using System;
-
 namespace Sendense;
 
 /// <summary>What Test-SendenseVCenterCredential found when it logged in to vCenter with a stored credential.</summary>

@@ -1,7 +1,5 @@
-using System;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 
 namespace Sendense.Core.VSphere;
 
@@ -87,7 +85,10 @@ public sealed class CertificateThumbprint
 
     private static byte[] Sha1(byte[] data)
     {
+        // Not for security: PowerCLI and govc pin certificates by SHA-1 thumbprint, so users have those at hand.
+#pragma warning disable CA5350
         using SHA1 sha = SHA1.Create();
+#pragma warning restore CA5350
         return sha.ComputeHash(data);
     }
 

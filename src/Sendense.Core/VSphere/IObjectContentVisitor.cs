@@ -10,16 +10,18 @@ namespace Sendense.Core.VSphere;
 /// </summary>
 internal interface IObjectContentVisitor
 {
-    void BeginObject(ManagedObjectReference obj);
+    /// <summary>A new object starts.</summary>
+    public void BeginObject(ManagedObjectReference obj);
 
     /// <summary>
     /// One property. The reader is on the &lt;val&gt; start tag; the visitor must consume that element entirely (read
     /// its content or Skip it), leaving the reader on the node after &lt;/val&gt;.
     /// </summary>
-    void Property(string name, XmlReader reader);
+    public void Property(string name, XmlReader reader);
 
     /// <summary>A property vCenter could not return for this object (missingSet), other than NotAuthenticated.</summary>
-    void Missing(string path, VimFault fault);
+    public void Missing(string path, VimFault fault);
 
-    void EndObject();
+    /// <summary>The object ends.</summary>
+    public void EndObject();
 }

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
 using Sendense.Core.VSphere.Methods;
 using Sendense.Core.VSphere.Soap;
 using Sendense.Core.VSphere.Types;
@@ -59,7 +55,7 @@ internal sealed class PropertyCollector
                 Task<SoapResponse> first = pending.Dequeue();
                 using SoapResponse response = await first.ConfigureAwait(false);
                 Fill();
-                await ReadAllPagesAsync(response, visitor, cancellationToken, pageDone).ConfigureAwait(false);
+                await ReadAllPagesAsync(response, visitor, pageDone, cancellationToken).ConfigureAwait(false);
             }
         }
         catch
@@ -84,8 +80,8 @@ internal sealed class PropertyCollector
         }
     }
 
-    private async Task ReadAllPagesAsync(SoapResponse response, IObjectContentVisitor visitor, CancellationToken cancellationToken,
-        Action<RetrievePage>? pageDone)
+    private async Task ReadAllPagesAsync(SoapResponse response, IObjectContentVisitor visitor,
+        Action<RetrievePage>? pageDone, CancellationToken cancellationToken)
     {
         // The token of the result set still held on the server; released if this method fails half way.
         string? outstanding = null;

@@ -1,7 +1,4 @@
-using System;
 using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
 using System.Xml;
 using Sendense.Core.VSphere.Methods;
 using Sendense.Core.VSphere.Soap;

@@ -1,7 +1,4 @@
-using System;
 using System.Diagnostics;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace Sendense.Core.VSphere;
 
@@ -14,13 +11,13 @@ public static class VCenterLogin
 {
     /// <summary>Logs in and out once and reports what answered.</summary>
     public static Task<VCenterLoginResult> TestAsync(VCenterConnectionOptions options, CancellationToken cancellationToken) =>
-        TestAsync(options, cancellationToken, handler: null);
+        TestAsync(options, handler: null, cancellationToken);
 
-    internal static async Task<VCenterLoginResult> TestAsync(VCenterConnectionOptions options, CancellationToken cancellationToken,
-        System.Net.Http.HttpMessageHandler? handler)
+    internal static async Task<VCenterLoginResult> TestAsync(VCenterConnectionOptions options,
+        System.Net.Http.HttpMessageHandler? handler, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        VimClient client = await VimClient.ConnectAsync(options, cancellationToken, handler).ConfigureAwait(false);
+        VimClient client = await VimClient.ConnectAsync(options, handler, cancellationToken).ConfigureAwait(false);
         try
         {
             var about = client.Content.About;

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
 using Sendense.Core.VSphere.Methods;
 using Sendense.Core.VSphere.Soap;
 using Sendense.Core.VSphere.Types;

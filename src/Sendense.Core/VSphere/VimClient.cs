@@ -1,7 +1,4 @@
-using System;
 using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
 using Sendense.Core.Errors;
 using Sendense.Core.VSphere.Methods;
 using Sendense.Core.VSphere.Soap;
@@ -59,8 +56,8 @@ internal sealed class VimClient : IDisposable
     internal SoapTransport Transport => _transport;
 
     /// <summary>Connects, reads the service content, and logs in (or checks the borrowed session).</summary>
-    internal static async Task<VimClient> ConnectAsync(VCenterConnectionOptions options, CancellationToken cancellationToken,
-        System.Net.Http.HttpMessageHandler? handler = null)
+    internal static async Task<VimClient> ConnectAsync(VCenterConnectionOptions options,
+        System.Net.Http.HttpMessageHandler? handler, CancellationToken cancellationToken)
     {
         if (options is null)
         {

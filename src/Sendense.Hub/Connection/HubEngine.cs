@@ -1,7 +1,4 @@
-using System;
 using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
 using MySqlConnector;
 using Sendense.Core.Errors;
 using Sendense.Core.Hub;

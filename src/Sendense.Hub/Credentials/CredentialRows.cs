@@ -1,5 +1,3 @@
-using System;
-
 namespace Sendense.Hub.Credentials;
 
 /// <summary>A listed row, as Dapper reads it (numbers come CAST AS SIGNED, so they are longs).</summary>

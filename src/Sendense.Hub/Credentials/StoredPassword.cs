@@ -1,6 +1,4 @@
-using System;
 using System.Security;
-using System.Text;
 using Sendense.Core.Credentials;
 using Sendense.Core.Errors;
 

@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
 using Dapper;
 using MySqlConnector;
 using Sendense.Core.Credentials;
@@ -214,7 +209,7 @@ public static class VCenterCredentialEngine
     /// Errors: VCenterCredentialNotFound, VCenterCredentialInactive, CredentialKeyMissing, CredentialKeyInvalid,
     /// CredentialDecryptionFailed, CredentialPasswordCorrupt, CredentialPasswordNotEncrypted; each names the
     /// credential and says what to do, none contains the password, the key or the stored value.
-    /// Does not count a use: call <see cref="RecordUseAsync"/> once the login it served has succeeded.
+    /// Does not count a use: call RecordUseAsync once the login it served has succeeded.
     /// </summary>
     public static Task<ResolvedVCenterCredential> ResolveAsync(Sendense.HubConnection hub, VCenterCredentialIdentity identity,
         CredentialKeySource keys, CancellationToken cancellationToken)

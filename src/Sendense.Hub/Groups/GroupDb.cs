@@ -1,6 +1,3 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
 using MySqlConnector;
 using Sendense.Core.Errors;
 using Sendense.Hub.Connection;

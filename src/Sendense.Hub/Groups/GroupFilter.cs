@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Sendense.Hub.Groups;
 
 /// <summary>Which groups to read: a group matching any of the lists is returned.</summary>

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 using Dapper;
 using MySqlConnector;
 using Sendense.Core.Errors;
@@ -172,7 +166,7 @@ internal static class GroupReader
 
     internal static ScheduleReference ScheduleFrom(string schedule, IReadOnlyList<IdNameRow> found, IReadOnlyList<string> existing)
     {
-        IdNameRow? match = found.FirstOrDefault(row => VMReferenceResolver.KeyComparer.Equals(row.Id, schedule.Trim())) ?? found.FirstOrDefault();
+        IdNameRow? match = found.FirstOrDefault(row => VMReferenceResolver.KeyComparer.Equals(row.Id, schedule.Trim())) ?? (found.Count > 0 ? found[0] : null);
         if (match is not null)
         {
             return new ScheduleReference(match.Id, match.Name);

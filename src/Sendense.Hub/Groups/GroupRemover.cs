@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Dapper;
 using MySqlConnector;
 using Sendense.Core.Errors;

@@ -1,4 +1,3 @@
-using System;
 using Sendense.Core.Groups;
 
 namespace Sendense.Hub.Groups;

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Dapper;
 using MySqlConnector;
 using Sendense.Core.Groups;
@@ -95,7 +90,7 @@ internal static class MembershipWriter
         return pairs.Select(pair => (pair.Group.Id, pair.VM.ContextId)).Where(key => seen.Add(key)).ToList();
     }
 
-    private static IReadOnlyList<ProtectionGroupMember> InKeyOrder(IReadOnlyList<(string GroupId, string ContextId)> keys,
+    private static List<ProtectionGroupMember> InKeyOrder(IReadOnlyList<(string GroupId, string ContextId)> keys,
         IEnumerable<ProtectionGroupMember> members)
     {
         var byKey = new Dictionary<(string, string), ProtectionGroupMember>(KeyPairComparer.Instance);

@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Data;
-using System.Text;
 using Dapper;
 
 namespace Sendense.Hub.Groups;

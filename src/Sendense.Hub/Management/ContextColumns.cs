@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using MySqlConnector;
 using Sendense.Core.Management;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using MySqlConnector;
 
 namespace Sendense.Hub.Management;

@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.Globalization;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using MySqlConnector;
 using Sendense.Core.Errors;
 using Sendense.Core.Management;
@@ -153,7 +147,7 @@ public sealed class VMAddSession : IDisposable
 
     /// <summary>
     /// Asks the hub what it knows about the batch and decides per VM (one round trip, nothing written). It has a
-    /// connection of its own, so the next batch can be planned while <see cref="WriteAsync"/> writes the previous
+    /// connection of its own, so the next batch can be planned while WriteAsync writes the previous
     /// one; a batch planned that early may meet rows the write it overlapped committed, which the write of that
     /// batch resolves like any other race. One plan at a time, one write at a time.
     /// </summary>

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Sendense.Core.Management;
 
 namespace Sendense.Hub.Management;

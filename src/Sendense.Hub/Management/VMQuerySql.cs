@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Sendense.Core.Management;
 
 namespace Sendense.Hub.Management;

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-
 namespace Sendense.Hub.Schema;
 
 /// <summary>One hub table the module uses: its upstream DDL and the columns the module reads or writes.</summary>

@@ -1,10 +1,7 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using Sendense.Core.Errors;
 using Sendense.Core.Groups;
 using Sendense.Hub.Groups;
-using Sendense.PowerShell.Completers;
 using Sendense.PowerShell.Infrastructure;
 
 namespace Sendense.PowerShell.Commands;

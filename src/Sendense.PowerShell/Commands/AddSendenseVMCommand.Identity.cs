@@ -1,12 +1,8 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Sendense.Core.Credentials;
 using Sendense.Core.Discovery;
 using Sendense.Core.Errors;
 using Sendense.Core.VSphere;
 using Sendense.PowerShell.Discovery;
-using Sendense.PowerShell.Infrastructure;
 using Sendense.PowerShell.Parameters;
 
 namespace Sendense.PowerShell.Commands;

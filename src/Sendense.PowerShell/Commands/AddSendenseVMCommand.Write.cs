@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using Sendense.Core.Errors;
 using Sendense.Core.Management;
 using Sendense.Hub.Management;

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using Sendense.Core.Errors;
 using Sendense.Core.Groups;
@@ -57,7 +55,7 @@ public sealed class GetSendenseProtectionGroupMemberCommand : ProtectionGroupCmd
             }
         }
 
-        List<string?> likes = (Name ?? new string[0]).Select(name => WildcardToSqlLike.Convert(name.Trim())).ToList();
+        List<string?> likes = (Name ?? Array.Empty<string>()).Select(name => WildcardToSqlLike.Convert(name.Trim())).ToList();
         bool filterHere = likes.Any(like => like is null);
         IReadOnlyList<ProtectionGroupMember> members;
         try

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Security;
 using Sendense.Core.Credentials;
 using Sendense.Core.Errors;
 using Sendense.Core.Management;

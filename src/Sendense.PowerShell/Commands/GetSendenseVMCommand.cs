@@ -1,9 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using Sendense.Core.Errors;
 using Sendense.Core.Management;
-using Sendense.Hub.Management;
 using Sendense.PowerShell.Completers;
 using Sendense.PowerShell.Infrastructure;
 

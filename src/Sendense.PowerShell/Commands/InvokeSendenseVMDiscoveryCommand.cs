@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Runtime.CompilerServices;
-using System.Threading;
-using System.Threading.Tasks;
 using Sendense.Core.Credentials;
 using Sendense.Core.Discovery;
 using Sendense.Core.Errors;

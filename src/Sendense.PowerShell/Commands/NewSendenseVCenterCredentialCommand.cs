@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Security;
 using Sendense.Core.Credentials;
 using Sendense.Core.Errors;
 using Sendense.Hub.Credentials;

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
 using Sendense.Hub.Management;
 
 namespace Sendense.PowerShell.Completers;

@@ -1,11 +1,6 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Threading;
-using System.Threading.Tasks;
 using Sendense.Hub.Credentials;
 using Sendense.PowerShell.Infrastructure;
 
@@ -79,8 +74,10 @@ public sealed class VCenterCredentialNameCompleter : IArgumentCompleter
         }
     }
 
+    private static readonly char[] NeedsQuotes = { ' ', '\'', '"', '$', '`', '(', ')', '{', '}', ';', ',', '&', '|', '@', '#', '<', '>' };
+
     private static string Quote(string name) =>
-        name.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', '(', ')', '{', '}', ';', ',', '&', '|', '@', '#', '<', '>' }) >= 0
+        name.IndexOfAny(NeedsQuotes) >= 0
             ? "'" + name.Replace("'", "''") + "'"
             : name;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using Sendense.Core.Discovery;
 using Sendense.PowerShell.Infrastructure;
 

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using Sendense.Core.Discovery;
 using Sendense.PowerShell.Infrastructure;
 

@@ -1,7 +1,5 @@
-using System;
 using System.Collections.Concurrent;
 using System.Management.Automation;
-using System.Threading;
 
 namespace Sendense.PowerShell.Infrastructure;
 

@@ -1,8 +1,5 @@
-using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace Sendense.PowerShell.Infrastructure;
 
@@ -11,7 +8,7 @@ namespace Sendense.PowerShell.Infrastructure;
 /// the single place where async core calls are waited on, a pump that lets background work stream objects and
 /// progress through the pipeline thread, and the error-record helpers.
 /// </summary>
-public abstract class SendenseCmdlet : PSCmdlet
+public abstract class SendenseCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
 
@@ -25,11 +22,20 @@ public abstract class SendenseCmdlet : PSCmdlet
         base.StopProcessing();
     }
 
-    /// <inheritdoc />
-    protected override void EndProcessing()
+    /// <summary>PowerShell disposes a cmdlet when its pipeline ends, however it ended (EndProcessing may never run).</summary>
+    public void Dispose()
     {
-        base.EndProcessing();
-        _cancellation.Dispose();
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the cancellation source.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _cancellation.Dispose();
+        }
     }
 
     /// <summary>

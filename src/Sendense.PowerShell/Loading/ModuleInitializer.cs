@@ -1,4 +1,3 @@
-using System.IO;
 using System.Management.Automation;
 
 namespace Sendense.PowerShell.Loading;

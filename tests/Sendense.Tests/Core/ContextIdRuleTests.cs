@@ -1,4 +1,3 @@
-using System;
 using Sendense.Core.Management;
 using Xunit;
 

@@ -1,4 +1,3 @@
-using System.Linq;
 using Sendense.Core.Errors;
 using Sendense.Core.Management;
 using Sendense.Tests.Management;

@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.Linq;
 using System.Security.Cryptography;
 using Sendense.Tests.Rig;
 
@@ -26,7 +23,7 @@ internal static class CredCrypt
             ? null
             : System.Text.Encoding.UTF8.GetString(Convert.FromHexString(line))).ToList();
 
-    private static IReadOnlyList<string> Run(string mode, string key, IEnumerable<string> lines)
+    private static List<string> Run(string mode, string key, IEnumerable<string> lines)
     {
         var start = new ProcessStartInfo(RigEnvironment.CredCrypt)
         {

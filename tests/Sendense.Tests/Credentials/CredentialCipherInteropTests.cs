@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Security;
 using System.Security.Cryptography;
 using Sendense.Core.Errors;

@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using Sendense.Core.Credentials;
 using Sendense.Core.Errors;
 using Xunit;

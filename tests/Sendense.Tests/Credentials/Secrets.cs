@@ -1,4 +1,3 @@
-using System;
 using System.Net;
 using System.Security;
 using Sendense.Core.Credentials;
@@ -32,5 +31,5 @@ internal static class Secrets
         };
 
     /// <summary>A password with characters from several scripts, quotes and a space, to catch encoding slips.</summary>
-    internal static string NewPassword() => "Pä$$ w0rd-ключ-密码-'\"-" + Guid.NewGuid().ToString("N").Substring(0, 10);
+    internal static string NewPassword() => "Pä$$ w0rd-ключ-密码-'\"-" + Guid.NewGuid().ToString("N")[..10];
 }

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Sendense.Core.Credentials;
 using Sendense.Core.Errors;
 using Sendense.Core.Hub;
@@ -71,7 +66,7 @@ public sealed class VCenterCredentialEngineTests : IClassFixture<HubDatabaseFixt
         VCenterCredential created = await Create(Unique("dormant"), NewPassword(), active: false);
 
         Assert.False(created.IsActive);
-        Assert.Equal(0L, Convert.ToInt64(await _database.ScalarAsync($"SELECT is_active FROM vmware_credentials WHERE id = {created.Id}")));
+        Assert.Equal(0L, Convert.ToInt64(await _database.ScalarAsync($"SELECT is_active FROM vmware_credentials WHERE id = {created.Id}"), CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -370,7 +365,7 @@ public sealed class VCenterCredentialEngineTests : IClassFixture<HubDatabaseFixt
 
     private async Task<string> AddContext(int credentialId)
     {
-        string context = "ctx-" + Guid.NewGuid().ToString("N").Substring(0, 12);
+        string context = "ctx-" + Guid.NewGuid().ToString("N")[..12];
         await _database.ExecuteAsync(
             "INSERT INTO vm_replication_contexts (context_id, vm_name, vmware_vm_id, vm_path, vcenter_host, datacenter, credential_id) " +
             $"VALUES ('{context}', '{context}', '{Guid.NewGuid()}', '/DC1/vm/{context}', 'vc01.lab.local', 'DC1', {credentialId})");
@@ -393,5 +388,5 @@ public sealed class VCenterCredentialEngineTests : IClassFixture<HubDatabaseFixt
         }
     }
 
-    private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+    private static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..8];
 }

@@ -1,7 +1,4 @@
-using System.Collections.Generic;
 using System.Net;
-using System.Threading;
-using System.Threading.Tasks;
 using Sendense.Core.Hub;
 using Sendense.Hub.Connection;
 using Sendense.Hub.Discovery;

@@ -1,8 +1,4 @@
-using System;
-using System.Linq;
 using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
 using Sendense.Core.Discovery;
 using Sendense.Core.Errors;
 using Sendense.Core.VSphere;

@@ -1,4 +1,3 @@
-using System.Linq;
 using Sendense.Core.Discovery;
 using Sendense.Core.Errors;
 using Xunit;

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Sendense.Core.Errors;
 using Sendense.Core.Groups;
 using Sendense.Hub.Groups;

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
 using Sendense.Core.Errors;
 using Sendense.Core.Hub;
 using Sendense.Hub.Connection;
@@ -129,11 +127,11 @@ public sealed class HubEngineTests : IClassFixture<HubDatabaseFixture>
     {
         using var connection = await HubEngine.SessionOf(hub).OpenConnectionAsync(CancellationToken.None);
         using var command = new MySqlConnector.MySqlCommand("SELECT CONNECTION_ID()", connection);
-        return System.Convert.ToInt64(await command.ExecuteScalarAsync());
+        return System.Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     private async Task<bool> Alive(long thread) =>
-        System.Convert.ToInt64(await _database.ScalarAsync($"SELECT COUNT(*) FROM information_schema.processlist WHERE id = {thread}")) > 0;
+        System.Convert.ToInt64(await _database.ScalarAsync($"SELECT COUNT(*) FROM information_schema.processlist WHERE id = {thread}"), CultureInfo.InvariantCulture) > 0;
 
     private HubConnectionOptions Options()
     {

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Sendense.Hub.Schema;
 using Sendense.Tests.Management;
 using Sendense.Tests.Rig;

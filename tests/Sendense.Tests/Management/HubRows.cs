@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading.Tasks;
 using MySqlConnector;
 using Sendense.Tests.Rig;
 
@@ -34,5 +31,5 @@ internal static class HubRows
         return rows;
     }
 
-    internal static async Task<long> CountAsync(HubDatabase database, string sql) => Convert.ToInt64(await database.ScalarAsync(sql));
+    internal static async Task<long> CountAsync(HubDatabase database, string sql) => Convert.ToInt64(await database.ScalarAsync(sql), CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,3 @@
-using System;
-using System.Threading.Tasks;
 using MySqlConnector;
 using Sendense.Hub.Management;
 using Sendense.Tests.Rig;
@@ -39,10 +37,10 @@ public sealed class SqlTextTests : IClassFixture<HubDatabaseFixture>
             using MySqlDataReader reader = await command.ExecuteReaderAsync();
             Assert.True(await reader.ReadAsync());
             Assert.Equal(value, reader.GetString(0));
-            Assert.Equal(42L, Convert.ToInt64(reader.GetValue(1)));
+            Assert.Equal(42L, Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
             Assert.True(reader.IsDBNull(2));
         }
 
-        Assert.Equal(1L, Convert.ToInt64(await _database.ScalarAsync("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'vm_disks'")));
+        Assert.Equal(1L, Convert.ToInt64(await _database.ScalarAsync("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'vm_disks'"), CultureInfo.InvariantCulture));
     }
 }

@@ -1,10 +1,4 @@
-using System;
-using System.Globalization;
-using System.Linq;
 using System.Net;
-using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
 using Sendense.Core.Hub;
 using Sendense.Hub.Connection;
 using Sendense.Tests.Rig;
@@ -58,8 +52,7 @@ internal static class TestVMs
 
     internal static string UuidFor(string seed)
     {
-        using var md5 = System.Security.Cryptography.MD5.Create();
-        byte[] hash = md5.ComputeHash(System.Text.Encoding.UTF8.GetBytes(seed));
+        byte[] hash = System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(seed));
         return new Guid(hash).ToString();
     }
 

@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Sendense.Core.Management;
 using Sendense.Hub.Management;
 using Sendense.Tests.Rig;

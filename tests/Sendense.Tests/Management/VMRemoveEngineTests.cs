@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Sendense.Core.Management;
 using Sendense.Hub.Management;
 using Sendense.Tests.Rig;

@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-using System.Linq;
 using Sendense.Core.Errors;
 using Xunit;
 
@@ -13,7 +10,7 @@ public sealed class DocumentationTests
     public void Every_error_code_has_a_row_in_docs_errors_md()
     {
         string errors = File.ReadAllText(Path.Combine(RigEnvironment.RepositoryRoot, "docs", "errors.md"));
-        string[] undocumented = Enum.GetNames(typeof(SendenseErrorCode))
+        string[] undocumented = Enum.GetNames<SendenseErrorCode>()
             .Where(name => !errors.Contains("| `" + name + "` |", StringComparison.Ordinal))
             .ToArray();
         Assert.Empty(undocumented);

@@ -1,9 +1,6 @@
 using System.Net;
-using System.Net.Http;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using System.Threading.Tasks;
 using Xunit;
 
 namespace Sendense.Tests.Rig;
@@ -60,7 +57,7 @@ public sealed class SimulatorRigTests
     private static string SecurityElement(string value) => System.Security.SecurityElement.Escape(value) ?? string.Empty;
 
     private static StringContent Soap(string body) =>
-        new StringContent(string.Format(Envelope, body), Encoding.UTF8, "text/xml");
+        new StringContent(Envelope.Replace("{0}", body, StringComparison.Ordinal), Encoding.UTF8, "text/xml");
 
     private static async Task<string> Post(HttpClient client, VCenterSimulator simulator, string body)
     {
@@ -70,5 +67,5 @@ public sealed class SimulatorRigTests
     }
 
     private static string Thumbprint(X509Certificate2 certificate) =>
-        string.Join(":", System.Linq.Enumerable.Select(SHA256.HashData(certificate.RawData), b => b.ToString("X2")));
+        string.Join(":", System.Linq.Enumerable.Select(SHA256.HashData(certificate.RawData), b => b.ToString("X2", CultureInfo.InvariantCulture)));
 }

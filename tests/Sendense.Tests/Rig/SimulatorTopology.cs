@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Sendense.Tests.Rig;
 
 /// <summary>What inventory a simulator starts with (flags of tests/tools/vcsim).</summary>
@@ -51,5 +49,5 @@ public sealed record SimulatorTopology
     public string UserName { get; init; } = "administrator@vsphere.local";
 
     /// <summary>The password the simulator accepts.</summary>
-    public string Password { get; init; } = "Sim-" + System.Guid.NewGuid().ToString("N").Substring(0, 12) + "!&<x>";
+    public string Password { get; init; } = "Sim-" + System.Guid.NewGuid().ToString("N")[..12] + "!&<x>";
 }

@@ -1,7 +1,3 @@
-using System;
-using System.IO;
-using System.Linq;
-using System.Threading.Tasks;
 using Xunit;
 
 namespace Sendense.Tests.Rig;
@@ -33,7 +29,7 @@ public sealed class UpstreamSchemaTests : IClassFixture<HubDatabaseFixture>
     {
         object? count = await _database.ScalarAsync(
             $"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '{table}'");
-        Assert.Equal(1L, Convert.ToInt64(count));
+        Assert.Equal(1L, Convert.ToInt64(count, CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -50,7 +46,7 @@ public sealed class UpstreamSchemaTests : IClassFixture<HubDatabaseFixture>
         object? columns = await _database.ScalarAsync(
             "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'backup_jobs' " +
             "AND column_name IN ('vm_backup_context_id', 'current_phase', 'last_telemetry_at')");
-        Assert.Equal(3L, Convert.ToInt64(columns));
+        Assert.Equal(3L, Convert.ToInt64(columns, CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -1,15 +1,8 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.IO;
 using System.IO.Compression;
-using System.Linq;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.RegularExpressions;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace Sendense.Tests.VSphere;
 
@@ -249,7 +242,7 @@ public sealed class SoapCall
 
     public string? Token => Regex.Match(Body, "<token>([^<]*)</token>") is { Success: true } m ? m.Groups[1].Value : null;
 
-    public int? MaxObjects => Regex.Match(Body, "<maxObjects>(\\d+)</maxObjects>") is { Success: true } m ? int.Parse(m.Groups[1].Value) : null;
+    public int? MaxObjects => Regex.Match(Body, "<maxObjects>(\\d+)</maxObjects>") is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
 
     public override string ToString() => Method + (Token is null ? string.Empty : " token " + Token);
 }

@@ -1,10 +1,6 @@
-using System;
 using System.Diagnostics;
-using System.Linq;
 using System.Net;
 using System.Net.Sockets;
-using System.Threading;
-using System.Threading.Tasks;
 using Sendense.Core.Discovery;
 using Sendense.Core.Errors;
 using Sendense.Core.VSphere;
@@ -90,7 +86,7 @@ public sealed class RecordedSessionTests
 
         await VCenterLogin.TestAsync(VCenterConnectionOptions.ForSession(fake.Server, cookie), CancellationToken.None);
 
-        Assert.Equal("vmware_soap_session=\"52c7d1a04b3e2f1d8e9c7b6a5d4c3b2a\"", fake.Calls.Last().Cookie);
+        Assert.Equal("vmware_soap_session=\"52c7d1a04b3e2f1d8e9c7b6a5d4c3b2a\"", fake.Calls[^1].Cookie);
     }
 
     [Theory]

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
 using System.Xml;
 using Sendense.Core.VSphere.Soap;
 using Sendense.Core.VSphere.Types;

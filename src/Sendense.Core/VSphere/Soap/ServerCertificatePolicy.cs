@@ -1,5 +1,3 @@
-using System;
-using System.Net.Http;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
@@ -26,7 +24,7 @@ internal sealed class ServerCertificatePolicy
     /// <summary>The last certificate this policy refused, for the error message.</summary>
     internal RefusedCertificate? Refused { get; private set; }
 
-    internal bool Validate(HttpRequestMessage request, X509Certificate2? certificate, X509Chain? chain, SslPolicyErrors errors)
+    internal bool Validate(HttpRequestMessage _, X509Certificate2? certificate, X509Chain? __, SslPolicyErrors errors)
     {
         if (errors == SslPolicyErrors.None)
         {

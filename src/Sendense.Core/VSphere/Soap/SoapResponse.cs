@@ -1,9 +1,4 @@
-using System;
-using System.IO;
 using System.Net;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 using System.Xml;
 using Sendense.Core.Errors;
 
@@ -25,7 +20,7 @@ internal sealed class SoapResponse : IDisposable
     private int _disposed;
 
     internal SoapResponse(SoapTransport transport, string method, HttpResponseMessage response, CancellationTokenSource timeout,
-        CancellationTokenSource linked, CancellationToken callerToken, TimeSpan idle)
+        CancellationTokenSource linked, TimeSpan idle, CancellationToken callerToken)
     {
         _transport = transport;
         Method = method;
@@ -73,10 +68,7 @@ internal sealed class SoapResponse : IDisposable
         }
         catch (Exception exception) when (exception is not SendenseException && exception is not VimFaultException && exception is not VisitorAbortedException)
         {
-            if (_callerToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException(_callerToken);
-            }
+            _callerToken.ThrowIfCancellationRequested();
 
             throw _transport.Errors.FromTransport(exception, timedOut: _timeout.IsCancellationRequested);
         }

@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Net;
-using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Threading;
-using System.Threading.Tasks;
 using System.Xml;
 
 namespace Sendense.Core.VSphere.Soap;
@@ -106,7 +101,7 @@ internal sealed class SoapTransport : IDisposable
                     continue;
                 }
 
-                return new SoapResponse(this, body.Method, response, timeout, linked, cancellationToken, _timeout);
+                return new SoapResponse(this, body.Method, response, timeout, linked, _timeout, cancellationToken);
             }
         }
         finally

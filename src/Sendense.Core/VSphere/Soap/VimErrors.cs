@@ -1,7 +1,3 @@
-using System;
-using System.Globalization;
-using System.IO;
-using System.Net.Http;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Xml;

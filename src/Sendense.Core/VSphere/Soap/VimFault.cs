@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Xml;
 
 namespace Sendense.Core.VSphere.Soap;

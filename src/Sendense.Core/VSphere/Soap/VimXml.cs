@@ -1,5 +1,3 @@
-using System;
-using System.Globalization;
 using System.Xml;
 using Sendense.Core.VSphere.Types;
 

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Sendense.Core.VSphere.Types;
 
 /// <summary>Which properties to collect for one managed object type (PropertySpec).</summary>
