@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Security;
-using Sendense.Core.Errors;
 
 namespace Sendense.Core.Credentials;
 

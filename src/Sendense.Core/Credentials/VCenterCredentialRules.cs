@@ -1,5 +1,3 @@
-using Sendense.Core.Errors;
-
 namespace Sendense.Core.Credentials;
 
 /// <summary>Checks and normal forms for credential fields, shared by create and update.</summary>

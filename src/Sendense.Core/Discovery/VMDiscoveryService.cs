@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
-using Sendense.Core.Errors;
 using Sendense.Core.VSphere;
 using Sendense.Core.VSphere.Soap;
 

@@ -14,10 +14,10 @@ internal sealed class VMFilter
 
     internal VMFilter(VMDiscoveryRequest request)
     {
-        _names = request.Names.Where(n => !string.IsNullOrEmpty(n)).Select(n => new Wildcard(n)).ToArray();
-        _datacenters = request.Datacenters.Where(n => !string.IsNullOrEmpty(n)).Select(n => new Wildcard(n)).ToArray();
+        _names = request.Names.Where(n => !string.IsNullOrEmpty(n)).Select(n => new Wildcard(n, NameComparison.IgnoreCase)).ToArray();
+        _datacenters = request.Datacenters.Where(n => !string.IsNullOrEmpty(n)).Select(n => new Wildcard(n, NameComparison.IgnoreCase)).ToArray();
         string folder = (request.Folder ?? string.Empty).Trim().Trim('/');
-        _folder = folder.Length == 0 ? null : new Wildcard(folder);
+        _folder = folder.Length == 0 ? null : new Wildcard(folder, NameComparison.IgnoreCase);
         _powerStates = new HashSet<string>(request.PowerStates.Where(p => !string.IsNullOrEmpty(p)), StringComparer.OrdinalIgnoreCase);
         IncludeTemplates = request.IncludeTemplates;
     }

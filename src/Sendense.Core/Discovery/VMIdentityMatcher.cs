@@ -1,5 +1,4 @@
 using Sendense.Core.Credentials;
-using Sendense.Core.Errors;
 
 namespace Sendense.Core.Discovery;
 

@@ -18,4 +18,11 @@ public class SendenseException : Exception
 
     /// <summary>True when retrying the same operation later may succeed (network blips, deadlocks).</summary>
     public bool IsTransient { get; init; }
+
+    /// <summary>
+    /// Whether this failure stops the command; null leaves it to the code's policy in <see cref="ErrorTable"/>. Set by
+    /// a use case whose single target failed in a way that is per item elsewhere (Add-SendenseProtectionGroupMember
+    /// with a group that does not exist).
+    /// </summary>
+    public bool? StopsCommand { get; init; }
 }

@@ -1,5 +1,3 @@
-using Sendense.Core.Errors;
-
 namespace Sendense.Core.Groups;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Sendense.Core.Errors;
-
 namespace Sendense.Core.Groups;
 
 /// <summary>Why one VM reference could not be turned into a managed VM.</summary>

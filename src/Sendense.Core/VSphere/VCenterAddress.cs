@@ -1,5 +1,3 @@
-using Sendense.Core.Errors;
-
 namespace Sendense.Core.VSphere;
 
 /// <summary>Turns what the user typed (vc01, vc01:8443, an IPv6 address, a full URL) into the SDK endpoint URL.</summary>

@@ -1,5 +1,4 @@
 using System.Security;
-using Sendense.Core.Errors;
 using Sendense.Core.VSphere.Methods;
 using Sendense.Core.VSphere.Soap;
 using Sendense.Core.VSphere.Types;

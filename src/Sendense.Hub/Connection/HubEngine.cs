@@ -1,6 +1,5 @@
 using System.Security;
 using MySqlConnector;
-using Sendense.Core.Errors;
 using Sendense.Core.Hub;
 
 namespace Sendense.Hub.Connection;

@@ -1,6 +1,5 @@
 using System.Security;
 using Sendense.Core.Credentials;
-using Sendense.Core.Errors;
 
 namespace Sendense.Hub.Credentials;
 

@@ -2,7 +2,6 @@ using System.Security;
 using Dapper;
 using MySqlConnector;
 using Sendense.Core.Credentials;
-using Sendense.Core.Errors;
 using Sendense.Hub.Connection;
 
 namespace Sendense.Hub.Credentials;

@@ -1,5 +1,4 @@
 using MySqlConnector;
-using Sendense.Core.Errors;
 using Sendense.Hub.Connection;
 
 namespace Sendense.Hub.Groups;

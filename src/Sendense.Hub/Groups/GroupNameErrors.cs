@@ -1,6 +1,5 @@
 using Dapper;
 using MySqlConnector;
-using Sendense.Core.Errors;
 
 namespace Sendense.Hub.Groups;
 

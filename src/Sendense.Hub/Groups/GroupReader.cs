@@ -1,6 +1,5 @@
 using Dapper;
 using MySqlConnector;
-using Sendense.Core.Errors;
 using Sendense.Core.Groups;
 
 namespace Sendense.Hub.Groups;
@@ -185,26 +184,9 @@ internal static class GroupReader
     internal static async Task<IReadOnlyList<string>> NamesAsync(MySqlConnection connection, string sql, string prefix, int limit,
         CancellationToken cancellationToken)
     {
-        string like = (WildcardToSqlLike.Convert(WildcardEscapeAll(prefix)) ?? string.Empty) + "%";
+        string like = new Wildcard(Wildcard.Escape(prefix) + "*").ToLike();
         IEnumerable<string> names = await connection.QueryAsync<string>(new CommandDefinition(sql, new { prefix = like, limit },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return names.ToList();
-    }
-
-    // What the user typed so far is literal text, not a wildcard.
-    private static string WildcardEscapeAll(string text)
-    {
-        var escaped = new StringBuilder(text.Length);
-        foreach (char c in text)
-        {
-            if (c is '*' or '?' or '[' or ']' or '`')
-            {
-                escaped.Append('`');
-            }
-
-            escaped.Append(c);
-        }
-
-        return escaped.ToString();
     }
 }

@@ -1,6 +1,5 @@
 using Dapper;
 using MySqlConnector;
-using Sendense.Core.Errors;
 using Sendense.Core.Groups;
 
 namespace Sendense.Hub.Groups;

@@ -1,5 +1,4 @@
 using MySqlConnector;
-using Sendense.Core.Errors;
 
 namespace Sendense.Hub.Groups;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using MySqlConnector;
-using Sendense.Core.Errors;
 using Sendense.Hub.Connection;
 
 namespace Sendense.Hub.Schema;

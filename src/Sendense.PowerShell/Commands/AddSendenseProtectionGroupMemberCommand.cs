@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Sendense.Core.Errors;
 using Sendense.Core.Groups;
 using Sendense.Hub.Groups;
 using Sendense.PowerShell.Infrastructure;

@@ -1,6 +1,5 @@
 using Sendense.Core.Credentials;
 using Sendense.Core.Discovery;
-using Sendense.Core.Errors;
 using Sendense.Core.VSphere;
 using Sendense.PowerShell.Discovery;
 using Sendense.PowerShell.Parameters;

@@ -1,8 +1,7 @@
 using System.Management.Automation;
 using Sendense.Core.Credentials;
 using Sendense.Core.Discovery;
-using Sendense.Core.Errors;
-using Sendense.Hub.Management;
+using Sendense.Hub.VMs;
 using Sendense.PowerShell.Completers;
 using Sendense.PowerShell.Infrastructure;
 using Sendense.PowerShell.Parameters;

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Sendense.Core.Errors;
 using Sendense.Core.Hub;
 using Sendense.Hub.Connection;
 using Sendense.PowerShell.Infrastructure;

@@ -1,7 +1,5 @@
 using System.Management.Automation;
-using Sendense.Core.Errors;
 using Sendense.Core.Groups;
-using Sendense.Core.Management;
 using Sendense.Hub.Groups;
 using Sendense.PowerShell.Completers;
 using Sendense.PowerShell.Infrastructure;
@@ -41,15 +39,13 @@ public sealed class GetSendenseProtectionGroupCommand : ProtectionGroupCmdlet
         IReadOnlyList<string> names = (Name ?? Array.Empty<string>()).Select(name => name.Trim()).ToList();
         IReadOnlyList<string> ids = ParameterSetName == IdSet ? Id.Select(id => id.Trim()).ToList() : Array.Empty<string>();
 
-        // Wildcards become SQL LIKE patterns; a character class ([a-c]) has no LIKE form, then all groups are read
-        // and PowerShell's own matcher filters them.
-        List<string?> likes = names.Select(name => WildcardToSqlLike.Convert(name)).ToList();
-        bool filterHere = likes.Any(like => like is null);
+        // The query narrows by LIKE; the one wildcard (as the hub compares names) decides.
+        List<Wildcard> patterns = names.Select(name => new Wildcard(name)).ToList();
         IReadOnlyList<ProtectionGroup> groups;
         try
         {
             groups = Await(token => ProtectionGroupEngine.GetGroupsAsync(hub,
-                filterHere ? null : likes.Select(like => like!).ToList(), ids, token));
+                patterns.Select(pattern => pattern.ToLike()).ToList(), ids, token));
         }
         catch (SendenseException exception)
         {
@@ -57,9 +53,8 @@ public sealed class GetSendenseProtectionGroupCommand : ProtectionGroupCmdlet
             return;
         }
 
-        if (filterHere)
+        if (patterns.Count > 0)
         {
-            List<WildcardPattern> patterns = names.Select(name => WildcardPattern.Get(name, WildcardOptions.IgnoreCase)).ToList();
             groups = groups.Where(group => patterns.Any(pattern => pattern.IsMatch(group.Name))).ToList();
         }
 
@@ -71,10 +66,10 @@ public sealed class GetSendenseProtectionGroupCommand : ProtectionGroupCmdlet
     // As Get-Process -Name does: a literal name or id that matched nothing is an error; a wildcard may match nothing.
     private void ReportMissing(IReadOnlyList<string> names, IReadOnlyList<string> ids, IReadOnlyList<ProtectionGroup> groups)
     {
-        foreach (string name in names.Where(name => !WildcardToSqlLike.HasWildcard(name)))
+        foreach (string name in names.Where(name => !Wildcard.ContainsWildcards(name)))
         {
-            string literal = WildcardPattern.Unescape(name);
-            if (!groups.Any(group => HubText.Equal(group.Name, literal)))
+            string literal = new Wildcard(name).Literal!;
+            if (!groups.Any(group => HubCollation.Equal(group.Name, literal)))
             {
                 WriteSendenseError(new SendenseException(SendenseErrorCode.ProtectionGroupNotFound,
                     $"The hub has no protection group named '{literal}'. List the groups with Get-SendenseProtectionGroup."), name);

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Sendense.Core.Errors;
 using Sendense.Core.Groups;
 using Sendense.Hub.Groups;
 using Sendense.PowerShell.Completers;
@@ -55,13 +54,12 @@ public sealed class GetSendenseProtectionGroupMemberCommand : ProtectionGroupCmd
             }
         }
 
-        List<string?> likes = (Name ?? Array.Empty<string>()).Select(name => WildcardToSqlLike.Convert(name.Trim())).ToList();
-        bool filterHere = likes.Any(like => like is null);
+        List<Wildcard> patterns = (Name ?? Array.Empty<string>()).Select(name => new Wildcard(name.Trim())).ToList();
         IReadOnlyList<ProtectionGroupMember> members;
         try
         {
             members = Await(token => ProtectionGroupEngine.GetMembersAsync(hub, groupIds,
-                filterHere || likes.Count == 0 ? null : likes.Select(like => like!).ToList(), token));
+                patterns.Count == 0 ? null : patterns.Select(pattern => pattern.ToLike()).ToList(), token));
         }
         catch (SendenseException exception)
         {
@@ -69,9 +67,8 @@ public sealed class GetSendenseProtectionGroupMemberCommand : ProtectionGroupCmd
             return;
         }
 
-        if (filterHere)
+        if (patterns.Count > 0)
         {
-            List<WildcardPattern> patterns = Name!.Select(name => WildcardPattern.Get(name.Trim(), WildcardOptions.IgnoreCase)).ToList();
             members = members.Where(member => patterns.Any(pattern => pattern.IsMatch(member.VMName))).ToList();
         }
 

@@ -1,7 +1,5 @@
 using System.Management.Automation;
 using Sendense.Core.Credentials;
-using Sendense.Core.Errors;
-using Sendense.Core.Management;
 using Sendense.Hub.Credentials;
 using Sendense.PowerShell.Completers;
 using Sendense.PowerShell.Infrastructure;
@@ -129,7 +127,7 @@ public sealed class GetSendenseVCenterCredentialCommand : StoredCredentialCmdlet
 
                     // The hub's collation: case-insensitive, trailing spaces ignored.
                     VCenterCredential? match = all.FirstOrDefault(c =>
-                        HubText.Equal(c.Name, name));
+                        HubCollation.Equal(c.Name, name));
                     if (match is null)
                     {
                         WriteNotFound(new VCenterCredentialIdentity(name), name);

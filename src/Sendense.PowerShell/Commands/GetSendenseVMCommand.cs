@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using Sendense.Core.Management;
+using Sendense.Core.VMs;
 using Sendense.PowerShell.Completers;
 using Sendense.PowerShell.Infrastructure;
 

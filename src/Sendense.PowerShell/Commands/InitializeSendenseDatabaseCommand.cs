@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Sendense.Core.Errors;
 using Sendense.Hub.Schema;
 using Sendense.PowerShell.Infrastructure;
 

@@ -2,7 +2,6 @@ using System.Management.Automation;
 using System.Runtime.CompilerServices;
 using Sendense.Core.Credentials;
 using Sendense.Core.Discovery;
-using Sendense.Core.Errors;
 using Sendense.Core.VSphere;
 using Sendense.Hub.Discovery;
 using Sendense.PowerShell.Completers;
@@ -247,14 +246,14 @@ public sealed class InvokeSendenseVMDiscoveryCommand : StoredCredentialCmdlet
         string scope = Datacenter is { Length: > 0 } || Folder is not null || PowerState is { Length: > 0 } ? " with the given filters" : string.Empty;
         foreach (string name in result.UnmatchedNames)
         {
-            sink.WriteError(SendenseErrors.Create(SendenseErrorCode.VCenterVMNotFound,
-                $"No VM named '{name}' was found on vCenter {vcenter}{scope}{(IncludeTemplate.IsPresent ? string.Empty : " (templates are left out unless -IncludeTemplate is given)")}.", name));
+            sink.WriteError(ErrorRecords.Create(new SendenseException(SendenseErrorCode.VCenterVMNotFound,
+                $"No VM named '{name}' was found on vCenter {vcenter}{scope}{(IncludeTemplate.IsPresent ? string.Empty : " (templates are left out unless -IncludeTemplate is given)")}."), name));
         }
 
         foreach (string datacenter in result.UnmatchedDatacenters)
         {
-            sink.WriteError(SendenseErrors.Create(SendenseErrorCode.VCenterDatacenterNotFound,
-                $"No datacenter named '{datacenter}' was found on vCenter {vcenter}.", datacenter));
+            sink.WriteError(ErrorRecords.Create(new SendenseException(SendenseErrorCode.VCenterDatacenterNotFound,
+                $"No datacenter named '{datacenter}' was found on vCenter {vcenter}."), datacenter));
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Management.Automation;
-using Sendense.Core.Errors;
-using Sendense.Core.Management;
-using Sendense.Hub.Management;
+using Sendense.Core.VMs;
+using Sendense.Hub.VMs;
 using Sendense.PowerShell.Completers;
 using Sendense.PowerShell.Infrastructure;
 
@@ -209,7 +208,7 @@ public sealed class RemoveSendenseVMCommand : HubCmdlet
         {
             if (ContextId is not null)
             {
-                return HubText.Equal(target.VM.ContextId, ContextId);
+                return HubCollation.Equal(target.VM.ContextId, ContextId);
             }
 
             // The hub compares names case-insensitively and ignores trailing spaces; so does this.

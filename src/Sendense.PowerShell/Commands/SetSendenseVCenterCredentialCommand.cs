@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Sendense.Core.Credentials;
-using Sendense.Core.Errors;
 using Sendense.Hub.Credentials;
 using Sendense.PowerShell.Completers;
 using Sendense.PowerShell.Infrastructure;

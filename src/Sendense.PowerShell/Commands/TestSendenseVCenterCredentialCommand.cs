@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Sendense.Core.Credentials;
-using Sendense.Core.Errors;
 using Sendense.Core.VSphere;
 using Sendense.PowerShell.Completers;
 using Sendense.PowerShell.Infrastructure;
@@ -76,7 +75,7 @@ public sealed class TestSendenseVCenterCredentialCommand : StoredCredentialCmdle
         {
             result.Succeeded = false;
             result.Message = exception.Message;
-            result.ErrorId = ErrorIds.For(exception.Code);
+            result.ErrorId = exception.Code.ToString();
             WriteVerbose($"Credential '{credential.Name}' did not log in to {credential.VCenter}: {exception.Code}.");
         }
 

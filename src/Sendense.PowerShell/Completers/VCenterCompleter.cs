@@ -1,4 +1,4 @@
-using Sendense.Hub.Management;
+using Sendense.Hub.VMs;
 
 namespace Sendense.PowerShell.Completers;
 

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using System.Security;
 using Sendense.Core.Credentials;
-using Sendense.Core.Errors;
 
 namespace Sendense.PowerShell.Infrastructure;
 

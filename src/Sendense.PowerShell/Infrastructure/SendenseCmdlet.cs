@@ -4,9 +4,17 @@ using System.Management.Automation;
 namespace Sendense.PowerShell.Infrastructure;
 
 /// <summary>
-/// Base of every Sendense cmdlet: one cancellation token per invocation (Ctrl+C / StopProcessing cancels it),
-/// the single place where async core calls are waited on, a pump that lets background work stream objects and
-/// progress through the pipeline thread, and the error-record helpers.
+/// Base of every Sendense cmdlet. A cmdlet binds its parameters, calls one use case through <see cref="Run"/> (or
+/// <see cref="RunEach{T}"/> when the use case reports per-item outcomes) and writes what comes back; everything
+/// between lives in Sendense.Core. Here, once for all cmdlets:
+/// <list type="bullet">
+/// <item>the one place that blocks on async work: the use case runs on the thread pool while this thread writes what
+/// it reports, so objects stream out and -Confirm questions reach the user while the work waits;</item>
+/// <item>one cancellation token per invocation (Ctrl+C cancels it);</item>
+/// <item>failures through the one error table (stop or per item), with the input as TargetObject;</item>
+/// <item>messages that never make a command fail (<see cref="SafeStreams"/>): the Write* methods below hide the
+/// Cmdlet ones, so every cmdlet's warnings and verbose lines go through them.</item>
+/// </list>
 /// </summary>
 public abstract class SendenseCmdlet : PSCmdlet, IDisposable
 {
@@ -14,6 +22,88 @@ public abstract class SendenseCmdlet : PSCmdlet, IDisposable
 
     /// <summary>Cancelled when the user stops the pipeline.</summary>
     protected CancellationToken CancellationToken => _cancellation.Token;
+
+    /// <summary>Writes a warning that can never turn the command into a failure (see <see cref="SafeStreams"/>).</summary>
+    public new void WriteWarning(string text) => SafeStreams.Warning(this, text);
+
+    /// <summary>Writes a verbose line that can never turn the command into a failure.</summary>
+    public new void WriteVerbose(string text) => SafeStreams.Verbose(this, text);
+
+    /// <summary>Writes a debug line that can never turn the command into a failure.</summary>
+    public new void WriteDebug(string text) => SafeStreams.Debug(this, text);
+
+    /// <summary>Shows a use case's progress as a Write-Progress bar.</summary>
+    internal void WriteOperationProgress(OperationProgress progress)
+    {
+        var record = new ProgressRecord(progress.Id, progress.Activity, progress.Status)
+        {
+            ParentActivityId = progress.ParentId,
+            RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+        };
+        if (progress.Percent is int percent)
+        {
+            record.PercentComplete = Math.Max(0, Math.Min(100, percent));
+        }
+
+        WriteProgress(record);
+    }
+
+    /// <summary>Runs a use case that reports messages, progress and questions, and returns its result.</summary>
+    /// <param name="work">The use case.</param>
+    /// <param name="target">The TargetObject of an error the use case throws.</param>
+    protected T Run<T>(Func<IOperationObserver, CancellationToken, Task<T>> work, object? target)
+    {
+        T result = default!;
+        Pump<object?>((bridge, token) => Capture(work(bridge, token), value => result = value), target, WriteOutcome);
+        return result;
+    }
+
+    /// <summary>Runs a use case that returns nothing.</summary>
+    protected void Run(Func<IOperationObserver, CancellationToken, Task> work, object? target) =>
+        Pump<object?>((bridge, token) => work(bridge, token), target, WriteOutcome);
+
+    /// <summary>
+    /// Runs a use case that reports one outcome per input: values are written (by <paramref name="write"/>, else as
+    /// they are), failures become non-terminating error records whose TargetObject is the input.
+    /// </summary>
+    protected void RunEach<T>(Func<IOutcomeObserver<T>, CancellationToken, Task> work, object? target, Action<T>? write = null) =>
+        Pump<T>(work, target, (cmdlet, outcome) =>
+        {
+            if (outcome.Error is not null)
+            {
+                cmdlet.WriteError(ErrorRecords.Create(outcome.Error, outcome.Input));
+            }
+            else if (outcome.Value is not null)
+            {
+                if (write is null)
+                {
+                    cmdlet.WriteObject(outcome.Value);
+                }
+                else
+                {
+                    write(outcome.Value);
+                }
+            }
+        });
+
+    /// <summary>A failure the cmdlet itself found: written or thrown as the error table says.</summary>
+    protected void Report(SendenseException exception, object? target)
+    {
+        if (ErrorTable.Stops(exception))
+        {
+            Stop(exception, target);
+        }
+
+        WriteError(ErrorRecords.Create(exception, target));
+    }
+
+    /// <summary>Stops the command with a terminating error.</summary>
+    [DoesNotReturn]
+    protected void Stop(Exception exception, object? target)
+    {
+        ThrowTerminatingError(ErrorRecords.Create(exception, target));
+        throw new PipelineStoppedException(); // ThrowTerminatingError never returns; this satisfies the compiler.
+    }
 
     /// <inheritdoc />
     protected sealed override void StopProcessing()
@@ -38,28 +128,85 @@ public abstract class SendenseCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>
-    /// Runs async work on the thread pool and waits for it. Task.Run keeps continuations off any host
-    /// synchronisation context, so blocking here cannot deadlock.
-    /// </summary>
+    private static void WriteOutcome(SendenseCmdlet cmdlet, Outcome<object?> outcome)
+    {
+        if (outcome.Error is not null)
+        {
+            cmdlet.WriteError(ErrorRecords.Create(outcome.Error, outcome.Input));
+        }
+        else if (outcome.Value is not null)
+        {
+            cmdlet.WriteObject(outcome.Value);
+        }
+    }
+
+    private static async Task Capture<T>(Task<T> task, Action<T> keep) => keep(await task.ConfigureAwait(false));
+
+    // The use case runs on the thread pool; this (the pipeline) thread writes what it reports until it ends.
+    private void Pump<T>(Func<IOutcomeObserver<T>, CancellationToken, Task> work, object? target, Action<SendenseCmdlet, Outcome<T>> writeOutcome)
+    {
+        using var bridge = new PipelineBridge<T>(writeOutcome);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, bridge.ConsumerGone);
+        CancellationToken token = linked.Token;
+        Task task = Task.Run(async () =>
+        {
+            try
+            {
+                await work(bridge, token).ConfigureAwait(false);
+            }
+            finally
+            {
+                bridge.Complete();
+            }
+        });
+
+        try
+        {
+            bridge.Drain(this);
+        }
+        catch
+        {
+            // The pipeline thread failed or was stopped while writing: end the work before rethrowing.
+            bridge.Abandon();
+            WaitQuietly(task);
+            throw;
+        }
+
+        try
+        {
+            task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (OperationCanceledException) when (bridge.ConsumerGone.IsCancellationRequested)
+        {
+            // Downstream stopped reading (Select-Object -First): nothing to report.
+        }
+        catch (SendenseException exception)
+        {
+            Report(exception, target);
+        }
+    }
+
+    // --- transition: the helpers of the engine-per-family shape, removed when the last family runs through Run ---
+
+    /// <summary>Waits for async work (transition helper).</summary>
     protected T Await<T>(Func<CancellationToken, Task<T>> work)
     {
         CancellationToken token = CancellationToken;
         return Task.Run(() => work(token), token).GetAwaiter().GetResult();
     }
 
-    /// <summary>Runs async work that returns nothing and waits for it.</summary>
+    /// <summary>Waits for async work (transition helper).</summary>
     protected void Await(Func<CancellationToken, Task> work)
     {
         CancellationToken token = CancellationToken;
         Task.Run(() => work(token), token).GetAwaiter().GetResult();
     }
 
-    /// <summary>
-    /// Runs <paramref name="work"/> on a background thread while this (the pipeline) thread writes everything it
-    /// posts to the sink as it arrives: objects stream out page by page and Write-Progress stays live. PowerShell
-    /// allows Write* calls from the pipeline thread only, which is why the work never calls them itself.
-    /// </summary>
+    /// <summary>Streams background work through a sink (transition helper).</summary>
     protected void Pump(Func<PipelineSink, CancellationToken, Task> work)
     {
         using var sink = new PipelineSink();
@@ -83,7 +230,6 @@ public abstract class SendenseCmdlet : PSCmdlet, IDisposable
         }
         catch
         {
-            // The pipeline thread failed or was stopped while writing: end the work before rethrowing.
             sink.Abandon();
             WaitQuietly(task);
             throw;
@@ -95,10 +241,16 @@ public abstract class SendenseCmdlet : PSCmdlet, IDisposable
         }
         catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
         {
-            // Ctrl+C: PowerShell reports the stop itself.
             throw new PipelineStoppedException();
         }
     }
+
+    /// <summary>Writes a non-terminating error (transition helper).</summary>
+    protected void WriteSendenseError(Exception exception, object? target) => WriteError(ErrorRecords.Create(exception, target));
+
+    /// <summary>Stops the command (transition helper).</summary>
+    [DoesNotReturn]
+    protected void ThrowSendenseError(Exception exception, object? target) => Stop(exception, target);
 
     private static void WaitQuietly(Task task)
     {
@@ -110,17 +262,5 @@ public abstract class SendenseCmdlet : PSCmdlet, IDisposable
         {
             // The original failure on the pipeline thread is the one to report.
         }
-    }
-
-    /// <summary>Writes a non-terminating error for one input item; the pipeline goes on.</summary>
-    protected void WriteSendenseError(Exception exception, object? target) =>
-        WriteError(SendenseErrors.Create(exception, target));
-
-    /// <summary>Stops the command with a terminating error: used when going on makes no sense.</summary>
-    [DoesNotReturn]
-    protected void ThrowSendenseError(Exception exception, object? target)
-    {
-        ThrowTerminatingError(SendenseErrors.Create(exception, target));
-        throw new InvalidOperationException("unreachable: ThrowTerminatingError returned");
     }
 }

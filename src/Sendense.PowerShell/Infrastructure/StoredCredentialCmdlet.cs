@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using System.Runtime.CompilerServices;
 using Sendense.Core.Credentials;
-using Sendense.Core.Errors;
 using Sendense.Hub.Credentials;
 
 namespace Sendense.PowerShell.Infrastructure;

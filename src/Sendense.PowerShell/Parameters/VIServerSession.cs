@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Sendense.Core.Errors;
 
 namespace Sendense.PowerShell.Parameters;
 

@@ -1,4 +1,4 @@
-using Sendense.Core.Management;
+using Sendense.Core.VMs;
 using Xunit;
 
 namespace Sendense.Tests.Core;

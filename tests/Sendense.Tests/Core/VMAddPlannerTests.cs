@@ -1,5 +1,4 @@
-using Sendense.Core.Errors;
-using Sendense.Core.Management;
+using Sendense.Core.VMs;
 using Sendense.Tests.Management;
 using Xunit;
 

@@ -1,6 +1,5 @@
 using System.Security;
 using System.Security.Cryptography;
-using Sendense.Core.Errors;
 using Sendense.Hub.Credentials;
 using Xunit;
 using static Sendense.Tests.Credentials.Secrets;

@@ -1,5 +1,4 @@
 using Sendense.Core.Credentials;
-using Sendense.Core.Errors;
 using Xunit;
 using static Sendense.Tests.Credentials.Secrets;
 

@@ -1,5 +1,4 @@
 using Sendense.Core.Credentials;
-using Sendense.Core.Errors;
 using Sendense.Core.Hub;
 using Sendense.Hub.Connection;
 using Sendense.Hub.Credentials;

@@ -1,6 +1,5 @@
 using System.Security;
 using Sendense.Core.Discovery;
-using Sendense.Core.Errors;
 using Sendense.Core.VSphere;
 using Sendense.Tests.VSphere;
 using Xunit;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Sendense.Core.Discovery;
-using Sendense.Core.Errors;
 using Sendense.Core.VSphere;
 using Sendense.Tests.Rig;
 using Xunit;

@@ -1,5 +1,4 @@
 using Sendense.Core.Discovery;
-using Sendense.Core.Errors;
 using Xunit;
 
 namespace Sendense.Tests.Discovery;

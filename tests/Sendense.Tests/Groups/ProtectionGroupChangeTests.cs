@@ -1,4 +1,3 @@
-using Sendense.Core.Errors;
 using Sendense.Core.Groups;
 using Sendense.Hub.Groups;
 using Sendense.Tests.Rig;

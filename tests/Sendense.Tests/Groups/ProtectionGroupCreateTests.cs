@@ -1,5 +1,4 @@
 using MySqlConnector;
-using Sendense.Core.Errors;
 using Sendense.Core.Groups;
 using Sendense.Hub.Groups;
 using Sendense.Tests.Rig;

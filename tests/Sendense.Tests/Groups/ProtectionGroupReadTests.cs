@@ -66,11 +66,11 @@ public sealed class ProtectionGroupReadTests : IClassFixture<HubDatabaseFixture>
         await CreateAsync($"100ab{tag}", Array.Empty<string>(), null);
 
         IReadOnlyList<ProtectionGroup> literal = await ProtectionGroupEngine.GetGroupsAsync(_hub,
-            new[] { WildcardToSqlLike.Convert($"100%_{tag}")! }, null, CancellationToken.None);
+            new[] { new Wildcard($"100%_{tag}").ToLike() }, null, CancellationToken.None);
         Assert.Equal($"100%_{tag}", Assert.Single(literal).Name);
 
         IReadOnlyList<ProtectionGroup> wildcard = await ProtectionGroupEngine.GetGroupsAsync(_hub,
-            new[] { WildcardToSqlLike.Convert($"100??{tag}")! }, null, CancellationToken.None);
+            new[] { new Wildcard($"100??{tag}").ToLike() }, null, CancellationToken.None);
         Assert.Equal(2, wildcard.Count);
     }
 
@@ -105,7 +105,7 @@ public sealed class ProtectionGroupReadTests : IClassFixture<HubDatabaseFixture>
         ProtectionGroup other = await CreateAsync($"Other{tag}", ids.Take(1).ToList(), null);
 
         IReadOnlyList<ProtectionGroupMember> members = await ProtectionGroupEngine.GetMembersAsync(_hub, new[] { web.Id },
-            new[] { WildcardToSqlLike.Convert($"web*{tag}")! }, CancellationToken.None);
+            new[] { new Wildcard($"web*{tag}").ToLike() }, CancellationToken.None);
 
         Assert.Equal(new[] { $"web1{tag}", $"web2{tag}" }, members.Select(member => member.VMName));
         ProtectionGroupMember member = members[0];
@@ -121,7 +121,7 @@ public sealed class ProtectionGroupReadTests : IClassFixture<HubDatabaseFixture>
         Assert.Null(member.Result);
 
         IReadOnlyList<ProtectionGroupMember> everywhere = await ProtectionGroupEngine.GetMembersAsync(_hub, null,
-            new[] { WildcardToSqlLike.Convert($"web1{tag}")! }, CancellationToken.None);
+            new[] { new Wildcard($"web1{tag}").ToLike() }, CancellationToken.None);
         Assert.Equal(new[] { web.Id, other.Id }, everywhere.Select(m => m.GroupId));
     }
 

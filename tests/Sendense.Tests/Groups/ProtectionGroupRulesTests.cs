@@ -1,4 +1,3 @@
-using Sendense.Core.Errors;
 using Sendense.Core.Groups;
 using Xunit;
 

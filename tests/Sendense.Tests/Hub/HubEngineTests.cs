@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security;
-using Sendense.Core.Errors;
 using Sendense.Core.Hub;
 using Sendense.Hub.Connection;
 using Sendense.Tests.Rig;

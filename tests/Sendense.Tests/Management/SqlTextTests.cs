@@ -1,5 +1,4 @@
 using MySqlConnector;
-using Sendense.Hub.Management;
 using Sendense.Tests.Rig;
 using Xunit;
 

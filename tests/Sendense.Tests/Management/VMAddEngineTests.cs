@@ -1,7 +1,6 @@
 using MySqlConnector;
-using Sendense.Core.Errors;
-using Sendense.Core.Management;
-using Sendense.Hub.Management;
+using Sendense.Core.VMs;
+using Sendense.Hub.VMs;
 using Sendense.Tests.Rig;
 using Xunit;
 

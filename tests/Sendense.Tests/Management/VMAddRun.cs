@@ -1,6 +1,5 @@
-using Sendense.Core.Errors;
-using Sendense.Core.Management;
-using Sendense.Hub.Management;
+using Sendense.Core.VMs;
+using Sendense.Hub.VMs;
 using Sendense.Tests.Rig;
 
 namespace Sendense.Tests.Management;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Sendense.Core.Management;
-using Sendense.Hub.Management;
+using Sendense.Core.VMs;
+using Sendense.Hub.VMs;
 using Sendense.Tests.Rig;
 using Xunit;
 

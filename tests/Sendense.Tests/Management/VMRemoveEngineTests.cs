@@ -1,5 +1,5 @@
-using Sendense.Core.Management;
-using Sendense.Hub.Management;
+using Sendense.Core.VMs;
+using Sendense.Hub.VMs;
 using Sendense.Tests.Rig;
 using Xunit;
 

@@ -1,4 +1,3 @@
-using Sendense.Core.Errors;
 using Xunit;
 
 namespace Sendense.Tests.Rig;

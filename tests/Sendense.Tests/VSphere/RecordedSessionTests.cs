@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Sendense.Core.Discovery;
-using Sendense.Core.Errors;
 using Sendense.Core.VSphere;
 using Sendense.Tests.Discovery;
 using Xunit;

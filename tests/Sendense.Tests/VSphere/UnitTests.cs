@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Xml;
-using Sendense.Core.Errors;
 using Sendense.Core.VSphere;
 using Sendense.Core.VSphere.Soap;
 using Sendense.Core.VSphere.Types;

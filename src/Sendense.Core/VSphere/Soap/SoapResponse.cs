@@ -1,6 +1,5 @@
 using System.Net;
 using System.Xml;
-using Sendense.Core.Errors;
 
 namespace Sendense.Core.VSphere.Soap;
 

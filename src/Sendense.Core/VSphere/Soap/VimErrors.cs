@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Xml;
-using Sendense.Core.Errors;
 
 namespace Sendense.Core.VSphere.Soap;
 

@@ -1,0 +1,316 @@
+namespace Sendense.Core.VMs;
+
+/// <summary>
+/// Decides, for one batch of validated candidates and the facts the hub reported about them, which VMs are added,
+/// refreshed, left unchanged or refused. Pure: no I/O, so every rule is covered by unit tests.
+/// <para>Identity is (vcenter_host, BIOS uuid); the schema also keeps (vcenter_host, vm_name) unique. Hence:</para>
+/// <list type="bullet">
+/// <item>uuid and name both match the same managed row: refresh (or unchanged).</item>
+/// <item>uuid matches a row under another name and no row has the new name: a rename if the VM still owns at
+/// least one of the row's disk files (vCenter keeps the files on rename), else a clone that kept the uuid, which is
+/// refused so that it never takes over the original's context.</item>
+/// <item>the name is taken by a row with another uuid: refused (the schema forbids it).</item>
+/// <item>within the input, the same uuid or name twice: the one that matches the hub wins, else the first;
+/// an exact repeat of the same VM shares its outcome.</item>
+/// </list>
+/// </summary>
+public static class VMAddPlanner
+{
+    /// <summary>Plans a batch; the decisions come back in the candidates' order.</summary>
+    public static IReadOnlyList<VMAddDecision> Plan(IReadOnlyList<VMAddCandidate> batch, VMAddFacts facts, int? credentialId)
+    {
+        if (batch is null)
+        {
+            throw new ArgumentNullException(nameof(batch));
+        }
+
+        if (facts is null)
+        {
+            throw new ArgumentNullException(nameof(facts));
+        }
+
+        var byIndex = batch.ToDictionary(c => c.Index);
+        var decisions = new Dictionary<int, VMAddDecision>();
+
+        ResolveSameUuid(facts, byIndex, decisions);
+        ResolveSameName(facts, byIndex, decisions);
+
+        foreach (VMAddCandidate candidate in batch)
+        {
+            if (!decisions.ContainsKey(candidate.Index))
+            {
+                decisions[candidate.Index] = Decide(candidate, facts, credentialId);
+            }
+        }
+
+        AssignContextIds(batch, facts, decisions);
+        foreach (VMAddDecision decision in decisions.Values)
+        {
+            decision.PlannedAt = facts.DatabaseNow;
+        }
+
+        return batch.Select(c => decisions[c.Index]).ToList();
+    }
+
+    // Several inputs with the same (vCenter, BIOS uuid): exact repeats share the owner's outcome, the others are clones.
+    private static void ResolveSameUuid(VMAddFacts facts, Dictionary<int, VMAddCandidate> byIndex, Dictionary<int, VMAddDecision> decisions)
+    {
+        var nameGroupOf = GroupLookup(facts.SameName);
+        foreach (int[] group in facts.SameUuid)
+        {
+            int[] members = group.Where(byIndex.ContainsKey).ToArray();
+            if (members.Length < 2)
+            {
+                continue;
+            }
+
+            int owner = OwnerOf(members, facts);
+            int ownerNameGroup = nameGroupOf.TryGetValue(owner, out int g) ? g : -1;
+            foreach (int member in members)
+            {
+                if (member == owner)
+                {
+                    continue;
+                }
+
+                VMAddCandidate candidate = byIndex[member];
+                if (ownerNameGroup >= 0 && nameGroupOf.TryGetValue(member, out int memberGroup) && memberGroup == ownerNameGroup)
+                {
+                    decisions[member] = new VMAddDecision(candidate, VMAddAction.SameAsEarlier) { SameAs = owner };
+                    continue;
+                }
+
+                VMAddCandidate first = byIndex[owner];
+                decisions[member] = Failed(candidate, SendenseErrorCode.VMDuplicateBiosUuid,
+                    $"VM '{Shown(candidate)}' on {candidate.Values.VCenterHost} has the same BIOS uuid {candidate.Values.VMwareVMId} as '{Shown(first)}' in the same input: " +
+                    "it is probably a clone that kept the uuid. The hub identifies VMs by BIOS uuid per vCenter; give the clone a new BIOS uuid (uuid.bios) and add it again.");
+            }
+        }
+    }
+
+    // Several inputs with the same (vCenter, name) but other uuids: the schema can hold one of them.
+    private static void ResolveSameName(VMAddFacts facts, Dictionary<int, VMAddCandidate> byIndex, Dictionary<int, VMAddDecision> decisions)
+    {
+        foreach (int[] group in facts.SameName)
+        {
+            int[] members = group.Where(i => byIndex.ContainsKey(i) && !decisions.ContainsKey(i)).ToArray();
+            if (members.Length < 2)
+            {
+                continue;
+            }
+
+            int owner = OwnerOf(members, facts);
+            foreach (int member in members.Where(m => m != owner))
+            {
+                VMAddCandidate candidate = byIndex[member];
+                VMAddCandidate first = byIndex[owner];
+                decisions[member] = Failed(candidate, SendenseErrorCode.VMNameConflict,
+                    $"VM '{Shown(candidate)}' on {candidate.Values.VCenterHost} (BIOS uuid {candidate.Values.VMwareVMId}) has the same name as another VM in the same input " +
+                    $"(BIOS uuid {first.Values.VMwareVMId}). The hub keeps one VM per name and vCenter; rename one of them in vCenter.");
+            }
+        }
+    }
+
+    private static VMAddDecision Decide(VMAddCandidate candidate, VMAddFacts facts, int? credentialId)
+    {
+        HubVMValues values = candidate.Values;
+        facts.ByUuid.TryGetValue(candidate.Index, out string? uuidContext);
+        facts.ByName.TryGetValue(candidate.Index, out string? nameContext);
+
+        if (uuidContext is null && nameContext is null)
+        {
+            return new VMAddDecision(candidate, VMAddAction.Add) { NewDisks = values.Disks, CredentialId = credentialId };
+        }
+
+        if (uuidContext is null)
+        {
+            ExistingContext other = facts.Contexts[nameContext!];
+            return Failed(candidate, SendenseErrorCode.VMNameConflict,
+                $"The hub already manages another VM named '{HubText.ForMessage(other.VMName)}' on {values.VCenterHost} (context {other.ContextId}, BIOS uuid {other.VMwareVMId}); " +
+                $"this one has BIOS uuid {values.VMwareVMId}. The hub keeps one VM per name and vCenter: if the old VM was replaced, remove its context with " +
+                $"Remove-SendenseVM -ContextId '{other.ContextId}' and add this one again; otherwise rename one of them in vCenter.");
+        }
+
+        ExistingContext managed = facts.Contexts[uuidContext];
+        if (nameContext is not null && !string.Equals(nameContext, uuidContext, StringComparison.Ordinal))
+        {
+            ExistingContext holder = facts.Contexts[nameContext];
+            return Failed(candidate, SendenseErrorCode.VMNameConflict,
+                $"VM '{Shown(candidate)}' on {values.VCenterHost} is managed as context {managed.ContextId} under the name '{HubText.ForMessage(managed.VMName)}', " +
+                $"but its new name is held by another managed VM (context {holder.ContextId}, BIOS uuid {holder.VMwareVMId}). " +
+                $"Remove the stale context with Remove-SendenseVM -ContextId '{holder.ContextId}', or rename one of the VMs in vCenter.");
+        }
+
+        if (nameContext is null && !SharesDiskFiles(managed, values))
+        {
+            return Failed(candidate, SendenseErrorCode.VMDuplicateBiosUuid,
+                $"The hub already manages '{HubText.ForMessage(managed.VMName)}' (context {managed.ContextId}) with BIOS uuid {values.VMwareVMId} on {values.VCenterHost}. " +
+                $"'{Shown(candidate)}' has the same uuid but none of its disk files, so it looks like a clone, not a rename. Give the clone a new BIOS uuid (uuid.bios); " +
+                $"if '{HubText.ForMessage(managed.VMName)}' was renamed and its files moved, remove context {managed.ContextId} with Remove-SendenseVM and add the VM again.");
+        }
+
+        return Diff(candidate, managed, credentialId);
+    }
+
+    private static VMAddDecision Diff(VMAddCandidate candidate, ExistingContext managed, int? credentialId)
+    {
+        HubVMValues values = candidate.Values;
+        var changed = new List<string>();
+        Compare(changed, "vm_name", managed.VMName, values.VMName);
+        Compare(changed, "vm_path", managed.VMPath, values.VMPath);
+        Compare(changed, "datacenter", managed.Datacenter, values.Datacenter);
+        Compare(changed, "cpu_count", managed.CpuCount, values.CpuCount);
+        Compare(changed, "memory_mb", managed.MemoryMB, values.MemoryMB);
+        Compare(changed, "os_type", managed.OsType, values.OsType);
+        Compare(changed, "power_state", managed.PowerState, values.PowerState);
+        Compare(changed, "vm_tools_version", managed.VMToolsVersion, values.VMToolsVersion);
+        int? credentialToSet = null;
+        if (credentialId.HasValue && managed.CredentialId != credentialId)
+        {
+            changed.Add("credential_id");
+            credentialToSet = credentialId;
+        }
+
+        var existingDisks = new Dictionary<string, ExistingDisk>(StringComparer.OrdinalIgnoreCase);
+        foreach (ExistingDisk disk in managed.Disks)
+        {
+            existingDisks[disk.DiskId] = disk;
+        }
+
+        var newDisks = new List<HubDiskValues>();
+        var updatedDisks = new List<KeyValuePair<long, HubDiskValues>>();
+        foreach (HubDiskValues disk in values.Disks)
+        {
+            if (!existingDisks.TryGetValue(disk.DiskId, out ExistingDisk? row))
+            {
+                newDisks.Add(disk);
+            }
+            else if (row.JobId is null && DiskDiffers(row, disk))
+            {
+                updatedDisks.Add(new KeyValuePair<long, HubDiskValues>(row.RowId, disk));
+            }
+        }
+
+        bool writes = changed.Count > 0 || newDisks.Count > 0 || updatedDisks.Count > 0;
+        return new VMAddDecision(candidate, writes ? VMAddAction.Refresh : VMAddAction.Unchanged)
+        {
+            ContextId = managed.ContextId,
+            Existing = managed,
+            ChangedColumns = changed,
+            NewDisks = newDisks,
+            UpdatedDisks = updatedDisks,
+            CredentialId = credentialToSet,
+        };
+    }
+
+    // New contexts get the upstream id when it fits and is free, else the shortened form with the identity suffix.
+    private static void AssignContextIds(IReadOnlyList<VMAddCandidate> batch, VMAddFacts facts, Dictionary<int, VMAddDecision> decisions)
+    {
+        var plainGroupOf = GroupLookup(facts.SamePlainId);
+        var suffixedGroupOf = GroupLookup(facts.SameSuffixedId);
+        var claimedPlain = new HashSet<int>();
+        var claimedSuffixed = new HashSet<int>();
+        var chosen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (VMAddCandidate candidate in batch)
+        {
+            VMAddDecision decision = decisions[candidate.Index];
+            if (decision.Action != VMAddAction.Add)
+            {
+                continue;
+            }
+
+            var ids = new ContextIdCandidates(candidate.Values, facts.DatabaseNow);
+            int plainGroup = plainGroupOf.TryGetValue(candidate.Index, out int p) ? p : -1 - candidate.Index;
+            int suffixedGroup = suffixedGroupOf.TryGetValue(candidate.Index, out int s) ? s : -1 - candidate.Index;
+            if (ids.Plain is not null && !facts.PlainIdTaken.Contains(candidate.Index) && !claimedPlain.Contains(plainGroup) && chosen.Add(ids.Plain))
+            {
+                claimedPlain.Add(plainGroup);
+                decision.ContextId = ids.Plain;
+            }
+            else if (!facts.SuffixedIdTaken.Contains(candidate.Index) && !claimedSuffixed.Contains(suffixedGroup) && chosen.Add(ids.Suffixed))
+            {
+                claimedSuffixed.Add(suffixedGroup);
+                decision.ContextId = ids.Suffixed;
+            }
+            else
+            {
+                // Both forms are taken in the same second: only a concurrent writer adding the very same VM gets here.
+                decision.Action = VMAddAction.Failed;
+                decision.NewDisks = Array.Empty<HubDiskValues>();
+                decision.Error = new SendenseException(SendenseErrorCode.VMWriteConflict,
+                    $"No free context id for VM '{Shown(candidate)}' on {candidate.Values.VCenterHost} in this second ({ids.Suffixed} is taken). Run the command again.")
+                { IsTransient = true };
+            }
+        }
+    }
+
+    // vCenter keeps a VM's files on rename; a clone always has its own.
+    private static bool SharesDiskFiles(ExistingContext managed, HubVMValues values)
+    {
+        var files = new HashSet<string>(managed.Disks.Select(d => d.Path).Where(p => p.Length > 0), StringComparer.OrdinalIgnoreCase);
+        return values.Disks.Any(d => d.Path.Length > 0 && files.Contains(d.Path));
+    }
+
+    private static bool DiskDiffers(ExistingDisk row, HubDiskValues disk) =>
+        !string.Equals(row.Path, disk.Path, StringComparison.Ordinal)
+        || row.SizeGB != disk.SizeGB
+        || !string.Equals(row.Datastore, disk.Datastore, StringComparison.Ordinal)
+        || row.UnitNumber != disk.UnitNumber
+        || !string.Equals(row.Label, disk.Label, StringComparison.Ordinal)
+        || row.CapacityBytes != disk.CapacityBytes
+        || !string.Equals(row.ProvisioningType, disk.ProvisioningType, StringComparison.Ordinal);
+
+    // The member the hub already knows under both its uuid and its name; else the first in input order.
+    private static int OwnerOf(int[] members, VMAddFacts facts)
+    {
+        foreach (int member in members)
+        {
+            if (MatchesSameRow(facts, member))
+            {
+                return member;
+            }
+        }
+
+        return members[0];
+    }
+
+    private static bool MatchesSameRow(VMAddFacts facts, int index) =>
+        facts.ByUuid.TryGetValue(index, out string? byUuid)
+        && facts.ByName.TryGetValue(index, out string? byName)
+        && string.Equals(byUuid, byName, StringComparison.Ordinal);
+
+    private static Dictionary<int, int> GroupLookup(List<int[]> groups)
+    {
+        var lookup = new Dictionary<int, int>();
+        for (int g = 0; g < groups.Count; g++)
+        {
+            foreach (int index in groups[g])
+            {
+                lookup[index] = g;
+            }
+        }
+
+        return lookup;
+    }
+
+    private static void Compare(List<string> changed, string column, string? current, string wanted)
+    {
+        if (!string.Equals(current, wanted, StringComparison.Ordinal))
+        {
+            changed.Add(column);
+        }
+    }
+
+    private static void Compare(List<string> changed, string column, int? current, int wanted)
+    {
+        if (current != wanted)
+        {
+            changed.Add(column);
+        }
+    }
+
+    private static VMAddDecision Failed(VMAddCandidate candidate, SendenseErrorCode code, string message) =>
+        new VMAddDecision(candidate, VMAddAction.Failed) { Error = new SendenseException(code, message) };
+
+    private static string Shown(VMAddCandidate candidate) => HubText.ForMessage(candidate.Values.VMName);
+}

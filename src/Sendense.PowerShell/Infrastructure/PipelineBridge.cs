@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+
+namespace Sendense.PowerShell.Infrastructure;
+
+/// <summary>
+/// Carries what a use case running on a background thread reports (outcomes, progress, messages, confirmation
+/// questions) to the pipeline thread, the only thread PowerShell lets write to the pipeline or ask ShouldProcess.
+/// The use case calls it from any thread; <see cref="SendenseCmdlet"/> drains it on the pipeline thread, so objects
+/// stream out as they arrive and -Confirm prompts appear while the work waits for the answer.
+/// </summary>
+/// <typeparam name="T">The object a successful item produces.</typeparam>
+internal sealed class PipelineBridge<T> : IOutcomeObserver<T>, IDisposable
+{
+    // Bounded so a producer far faster than the pipeline (10,000 VMs parsed in well under a second) waits instead of
+    // piling up memory.
+    private readonly BlockingCollection<Action<SendenseCmdlet>> _queue = new BlockingCollection<Action<SendenseCmdlet>>(4096);
+
+    // Cancelled when nobody will read any more (Select-Object -First, Ctrl+C, a failure while writing), so that a
+    // producer blocked on a full queue or on a confirmation is released and the work ends.
+    private readonly CancellationTokenSource _consumerGone = new CancellationTokenSource();
+    private readonly Action<SendenseCmdlet, Outcome<T>> _writeOutcome;
+
+    internal PipelineBridge(Action<SendenseCmdlet, Outcome<T>> writeOutcome) => _writeOutcome = writeOutcome;
+
+    /// <summary>Cancelled when nobody will read what is posted any more.</summary>
+    internal CancellationToken ConsumerGone => _consumerGone.Token;
+
+    /// <inheritdoc />
+    public void Outcome(Outcome<T> outcome) => Post(cmdlet => _writeOutcome(cmdlet, outcome));
+
+    /// <inheritdoc />
+    public void Progress(OperationProgress progress) => Post(cmdlet => cmdlet.WriteOperationProgress(progress));
+
+    /// <inheritdoc />
+    public void Verbose(string message) => Post(cmdlet => cmdlet.WriteVerbose(message));
+
+    /// <inheritdoc />
+    public void Warning(string message) => Post(cmdlet => cmdlet.WriteWarning(message));
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<bool>> ConfirmAsync(IReadOnlyList<ChangeRequest> changes, CancellationToken cancellationToken)
+    {
+        var answer = new TaskCompletionSource<IReadOnlyList<bool>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Post(cmdlet =>
+        {
+            try
+            {
+                answer.TrySetResult(changes.Select(change => cmdlet.ShouldProcess(change.Target, change.Action)).ToList());
+            }
+            catch (Exception exception)
+            {
+                // A stop (or "No to All" ending the pipeline) while asking: the work must not wait for ever.
+                answer.TrySetException(exception);
+                throw;
+            }
+        });
+
+        using CancellationTokenRegistration gone = _consumerGone.Token.Register(() => answer.TrySetCanceled());
+        using CancellationTokenRegistration stopped = cancellationToken.Register(() => answer.TrySetCanceled());
+        return await answer.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>No more posts will come.</summary>
+    internal void Complete() => _queue.CompleteAdding();
+
+    /// <summary>Runs everything posted, on the calling (pipeline) thread, until the work completes.</summary>
+    internal void Drain(SendenseCmdlet cmdlet)
+    {
+        bool completed = false;
+        try
+        {
+            foreach (Action<SendenseCmdlet> action in _queue.GetConsumingEnumerable(_consumerGone.Token))
+            {
+                action(cmdlet);
+            }
+
+            completed = true;
+        }
+        catch (OperationCanceledException) when (_consumerGone.IsCancellationRequested)
+        {
+            completed = true;
+        }
+        finally
+        {
+            if (!completed)
+            {
+                _consumerGone.Cancel();
+            }
+        }
+    }
+
+    /// <summary>The pipeline thread gave up: release the producer.</summary>
+    internal void Abandon() => _consumerGone.Cancel();
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _queue.Dispose();
+        _consumerGone.Dispose();
+    }
+
+    private void Post(Action<SendenseCmdlet> action)
+    {
+        try
+        {
+            _queue.Add(action, _consumerGone.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The consumer is gone: drop the write; the producer observes ConsumerGone and stops.
+        }
+        catch (InvalidOperationException)
+        {
+            // Already completed: a late write after the work ended.
+        }
+    }
+}
