@@ -4,7 +4,7 @@ namespace Sendense.Core.Discovery;
 /// The request's filters, compiled once: name and datacenter wildcards, a folder (with its subfolders), power states
 /// and templates. Remembers which plain (wildcard-free) names matched nothing, for "not found" errors.
 /// </summary>
-internal sealed class VMFilter
+internal sealed class DiscoveryFilter
 {
     private readonly Wildcard[] _names;
     private readonly Wildcard[] _datacenters;
@@ -12,7 +12,7 @@ internal sealed class VMFilter
     private readonly HashSet<string> _powerStates;
     private readonly HashSet<string> _matchedNames = new HashSet<string>(StringComparer.Ordinal);
 
-    internal VMFilter(VMDiscoveryRequest request)
+    internal DiscoveryFilter(VMDiscoveryRequest request)
     {
         _names = request.Names.Where(n => !string.IsNullOrEmpty(n)).Select(n => new Wildcard(n, NameComparison.IgnoreCase)).ToArray();
         _datacenters = request.Datacenters.Where(n => !string.IsNullOrEmpty(n)).Select(n => new Wildcard(n, NameComparison.IgnoreCase)).ToArray();

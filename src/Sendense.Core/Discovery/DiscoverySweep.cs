@@ -19,7 +19,7 @@ internal sealed class DiscoverySweep
     private readonly VMDiscoveryRequest _request;
     private readonly VMDiscoveryObserver _observer;
     private readonly string _vcenter;
-    private readonly VMFilter _filter;
+    private readonly DiscoveryFilter _filter;
     private readonly HashSet<string> _emitted = new HashSet<string>(StringComparer.Ordinal);
     private readonly Dictionary<VMIdentity, bool> _identities;
     private readonly Dictionary<(string Path, string Fault), int> _missing = new Dictionary<(string, string), int>();
@@ -35,7 +35,7 @@ internal sealed class DiscoverySweep
         _request = request;
         _observer = observer;
         _vcenter = vcenter;
-        _filter = new VMFilter(request);
+        _filter = new DiscoveryFilter(request);
         _identities = request.Identities.Distinct().ToDictionary(i => i, _ => false);
     }
 

@@ -25,4 +25,10 @@ public class SendenseException : Exception
     /// with a group that does not exist).
     /// </summary>
     public bool? StopsCommand { get; init; }
+
+    /// <summary>
+    /// What the error is about, when the use case knows better than the cmdlet (the vCenter that refused a login in a
+    /// run that adds VMs): the error record's TargetObject. Null leaves it to the cmdlet.
+    /// </summary>
+    public object? Target { get; init; }
 }

@@ -7,7 +7,7 @@ public static class VMLookupMisses
     /// For every -Name without wildcards and every -ContextId that no returned VM matches, an ObjectNotFound error,
     /// as Get-VM does; wildcard patterns that match nothing stay silent.
     /// </summary>
-    public static IEnumerable<(string Value, SendenseException Error)> NotFound(VMFilter filter, IReadOnlyList<VM> found, string hub)
+    public static IEnumerable<(string Value, SendenseException Error)> NotFound(VMQuery filter, IReadOnlyList<VM> found, string hub)
     {
         foreach (string name in filter.Names.Where(n => !Wildcard.ContainsWildcards(n)))
         {

@@ -1,11 +1,11 @@
 namespace Sendense.Core.VMs;
 
 /// <summary>
-/// The filters of Get-SendenseVM and Get-SendenseUngroupedVM. Within one filter the values are alternatives (OR);
+/// What Get-SendenseVM, Get-SendenseUngroupedVM and Remove-SendenseVM look for. Within one filter the values are alternatives (OR);
 /// different filters all apply (AND). Empty means "no filter". Name, VCenter, Datacenter and ProtectionGroup take
 /// PowerShell wildcards; the rest are exact (case-insensitive, like the hub's collation).
 /// </summary>
-public sealed class VMFilter
+public sealed class VMQuery
 {
     /// <summary>vm_name patterns.</summary>
     public string[] Names { get; set; } = Array.Empty<string>();
@@ -28,6 +28,25 @@ public sealed class VMFilter
     /// <summary>Exact context ids.</summary>
     public string[] ContextIds { get; set; } = Array.Empty<string>();
 
+    /// <summary>
+    /// Report names without wildcards and context ids that match nothing as VMNotFound, as Get-VM does
+    /// (Get-SendenseVM); a wildcard that matches nothing is never an error.
+    /// </summary>
+    public bool ReportMisses { get; set; }
+
     /// <summary>Only VMs in no protection group (upstream's ungrouped query).</summary>
     public bool UngroupedOnly { get; set; }
+}
+
+/// <summary>The columns whose values tab completion offers.</summary>
+public enum VMColumn
+{
+    /// <summary>vm_name.</summary>
+    Name,
+
+    /// <summary>datacenter.</summary>
+    Datacenter,
+
+    /// <summary>vcenter_host.</summary>
+    VCenter,
 }

@@ -50,31 +50,31 @@ internal static class HubErrors
     }
 
     /// <summary>
-    /// Classifies a failure while reading or writing: connection-level problems keep their connection codes (and the
-    /// transient flag), anything else becomes HubQueryFailed with <paramref name="action"/> ("adding 12 VMs") in
-    /// the message. Callers give the action in words a user understands.
+    /// Classifies a failure while writing: connection-level problems keep their connection codes (and the transient
+    /// flag), anything else becomes HubQueryFailed with <paramref name="action"/> ("adding 12 VMs") in the message,
+    /// which says that nothing of the change was written (the server rolled the transaction back).
     /// </summary>
-    internal static SendenseException FromQuery(Exception exception, string action, string hubDescription)
+    internal static SendenseException FromQuery(Exception exception, string action, string hubDescription) =>
+        Classify(exception, action, hubDescription, " Nothing of this batch was written; run the command again.");
+
+    /// <summary>Classifies a failure while only reading: the same codes, without talk of what was (not) written.</summary>
+    internal static SendenseException FromRead(Exception exception, string action, string hubDescription) =>
+        Classify(exception, action, hubDescription, " Run the command again.");
+
+    private static SendenseException Classify(Exception exception, string action, string hubDescription, string lostAdvice)
     {
         if (exception is SendenseException sendense)
         {
             return sendense;
         }
 
-        if (exception is MySqlException lost && IsConnectionLost(lost))
-        {
-            return new SendenseException(SendenseErrorCode.HubUnreachable,
-                $"Lost the hub database {hubDescription} while {action}: {FirstSentence(lost)} Nothing of this batch was written; run the command again.", lost)
-            { IsTransient = true };
-        }
-
         if (exception is MySqlException mysql)
         {
             if (IsConnectionLost(mysql))
             {
-                // The server dropped the session (killed, restarted, network gone): it rolled the transaction back.
+                // The server dropped the session (killed, restarted, network gone): it rolled any transaction back.
                 return new SendenseException(SendenseErrorCode.HubUnreachable,
-                    $"Lost the hub database {hubDescription} while {action}: {FirstSentence(mysql)} Nothing of this batch was written; run the command again.", mysql)
+                    $"Lost the hub database {hubDescription} while {action}: {FirstSentence(mysql)}{lostAdvice}", mysql)
                 { IsTransient = true };
             }
 
@@ -93,7 +93,7 @@ internal static class HubErrors
                 case MySqlErrorCode.LockDeadlock:
                 case MySqlErrorCode.LockWaitTimeout:
                     return new SendenseException(SendenseErrorCode.HubQueryFailed,
-                        $"The hub database {hubDescription} was busy while {action}: {FirstSentence(mysql)} Nothing of this batch was written; run the command again.", mysql)
+                        $"The hub database {hubDescription} was busy while {action}: {FirstSentence(mysql)}{lostAdvice}", mysql)
                     { IsTransient = true };
             }
 
@@ -104,7 +104,7 @@ internal static class HubErrors
         if (exception is System.IO.IOException or System.Net.Sockets.SocketException or TimeoutException)
         {
             return new SendenseException(SendenseErrorCode.HubUnreachable,
-                $"Lost the hub database {hubDescription} while {action}: {exception.Message} Nothing of this batch was written; run the command again.", exception)
+                $"Lost the hub database {hubDescription} while {action}: {exception.Message}{lostAdvice}", exception)
             { IsTransient = true };
         }
 

@@ -51,13 +51,4 @@ internal static class ContextColumns
         CapacityBytes = Columns.NullableLong(reader, 9),
         ProvisioningType = Columns.NullableText(reader, 10),
     };
-
-    /// <summary>Groups ordered by name, attached to their contexts.</summary>
-    internal static void AttachGroup(Dictionary<string, ExistingContext> contexts, string contextId, string groupName)
-    {
-        if (contexts.TryGetValue(contextId, out ExistingContext? context))
-        {
-            context.Groups.Add(groupName);
-        }
-    }
 }

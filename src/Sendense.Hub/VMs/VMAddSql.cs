@@ -51,26 +51,17 @@ internal static class VMAddSql
         "COMMIT;\n" +
         "DROP TEMPORARY TABLE IF EXISTS sd_vm_input;";
 
-    /// <summary>
-    /// A new context exactly as upstream's createVMContext writes it (contract §3.3): status discovered, counters 0,
-    /// auto_added 1, scheduler_enabled 1, the three timestamps equal. last_operation_summary keeps its NULL default.
-    /// </summary>
-    internal const string InsertContexts =
-        "INSERT INTO vm_replication_contexts (context_id, vm_name, vmware_vm_id, vm_path, vcenter_host, datacenter, current_status, " +
-        "current_job_id, total_jobs_run, successful_jobs, failed_jobs, last_successful_job_id, cpu_count, memory_mb, os_type, power_state, " +
-        "vm_tools_version, created_at, updated_at, first_job_at, last_job_at, last_status_change, auto_added, last_scheduled_job_id, " +
-        "next_scheduled_at, scheduler_enabled, ossea_config_id, credential_id) VALUES ";
-
-    /// <summary>The fixed middle of one context row: after datacenter, before cpu_count.</summary>
-    internal const string ContextRowFixed = ", 'discovered', NULL, 0, 0, 0, NULL, ";
-
-    /// <summary>The refresh of descriptive columns; status, counters, job links and the schedule are never touched.</summary>
-    internal const string RefreshPrologue =
+    /// <summary>A fresh staging table for refreshed contexts, with the hub's own column types (ContextRow.Refresh's columns).</summary>
+    internal static readonly string RefreshTable =
         "DROP TEMPORARY TABLE IF EXISTS sd_vm_refresh;\n" +
-        "CREATE TEMPORARY TABLE sd_vm_refresh (PRIMARY KEY (context_id)) " +
-        "SELECT context_id, vm_name, vm_path, datacenter, cpu_count, memory_mb, os_type, power_state, vm_tools_version, credential_id " +
-        "FROM vm_replication_contexts LIMIT 0;\n" +
-        "INSERT INTO sd_vm_refresh (context_id, vm_name, vm_path, datacenter, cpu_count, memory_mb, os_type, power_state, vm_tools_version, credential_id) VALUES ";
+        "CREATE TEMPORARY TABLE sd_vm_refresh (PRIMARY KEY (context_id)) SELECT " + string.Join(", ", ContextRow.Refresh.Select(c => c.Name)) +
+        " FROM vm_replication_contexts LIMIT 0;\n";
+
+    /// <summary>A fresh staging table for refreshed disk rows (DiskRow.Refresh's columns).</summary>
+    internal static readonly string DiskRefreshTable =
+        "DROP TEMPORARY TABLE IF EXISTS sd_disk_refresh;\n" +
+        "CREATE TEMPORARY TABLE sd_disk_refresh (PRIMARY KEY (id)) SELECT " + string.Join(", ", DiskRow.Refresh.Select(c => c.Name)) +
+        " FROM vm_disks LIMIT 0;\n";
 
     /// <summary>Applies sd_vm_refresh; {0} is the updated_at parameter.</summary>
     internal const string RefreshApply =
@@ -89,28 +80,6 @@ internal static class VMAddSql
 
     /// <summary>The message of the guard's signal, recognised as a write conflict.</summary>
     internal const string VanishedMarker = "sendense: a refreshed VM context changed concurrently";
-
-    /// <summary>
-    /// Disk rows as upstream's createVMDisksFromDiscovery writes them (contract §3.4): job_id NULL, the Go zero values
-    /// in the replication columns, sync_status pending; unit_number and provisioning_type carry the real values.
-    /// </summary>
-    internal const string InsertDisks =
-        "INSERT INTO vm_disks (vm_context_id, job_id, disk_id, vm_dk_path, size_gb, datastore, unit_number, label, capacity_bytes, " +
-        "provisioning_type, ossea_volume_id, disk_change_id, sync_status, sync_progress_percent, bytes_synced, created_at, updated_at, " +
-        "cpu_count, memory_mb, os_type, vm_tools_version, network_config, display_name, annotation, power_state, vmware_uuid, bios_setup) VALUES ";
-
-    /// <summary>The fixed tail of one disk row after provisioning_type: zeros and empty strings, then the timestamps.</summary>
-    internal const string DiskRowFixed = ", 0, '', 'pending', 0, 0, ";
-
-    /// <summary>The fixed end of one disk row after the timestamps.</summary>
-    internal const string DiskRowEnd = ", 0, 0, '', '', '', '', '', '', '', '')";
-
-    /// <summary>Refresh of disk rows that no replication job owns.</summary>
-    internal const string DiskRefreshPrologue =
-        "DROP TEMPORARY TABLE IF EXISTS sd_disk_refresh;\n" +
-        "CREATE TEMPORARY TABLE sd_disk_refresh (PRIMARY KEY (id)) " +
-        "SELECT id, vm_dk_path, size_gb, datastore, unit_number, label, capacity_bytes, provisioning_type FROM vm_disks LIMIT 0;\n" +
-        "INSERT INTO sd_disk_refresh (id, vm_dk_path, size_gb, datastore, unit_number, label, capacity_bytes, provisioning_type) VALUES ";
 
     /// <summary>Applies sd_disk_refresh to job-less rows only; {0} is the updated_at parameter.</summary>
     internal const string DiskRefreshApply =

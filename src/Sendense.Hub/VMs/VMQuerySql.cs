@@ -11,7 +11,7 @@ internal static class VMQuerySql
     /// <summary>Column ordinal of the group name after the context columns.</summary>
     internal const int GroupOrdinal = ContextColumns.Count;
 
-    internal static void Build(SqlText sql, VMFilter filter, string? extraColumns = null)
+    internal static void Build(SqlText sql, VMQuery filter, string? extraColumns = null)
     {
         sql.Sql("SELECT ").Sql(ContextColumns.SelectList).Sql(filter.UngroupedOnly ? ", NULL" : ", g.name");
         if (extraColumns is not null)

@@ -1,4 +1,5 @@
 using MySqlConnector;
+using Sendense.Core.VMs;
 
 namespace Sendense.Hub.VMs;
 
@@ -20,6 +21,13 @@ internal static class WriteErrors
             || code is NoReferencedRowOnInsert or RecordChangedSinceLastRead
             || (code == SignalException && exception.Message.Contains(VMAddSql.VanishedMarker));
     }
+
+    /// <summary>The rejection a failed write means for the add, or null when it is not one the add resolves.</summary>
+    internal static VMWriteRejection? RejectionOf(MySqlException exception) =>
+        exception.ErrorCode == MySqlErrorCode.LockWaitTimeout ? VMWriteRejection.LockWait
+        : IsConflict(exception) ? VMWriteRejection.Conflict
+        : IsRowData(exception) ? VMWriteRejection.RowData
+        : null;
 
     /// <summary>The server refused a value (too long, invalid, a CHECK): one VM's data, so the batch is split to find it.</summary>
     internal static bool IsRowData(MySqlException exception) => (int)exception.ErrorCode is

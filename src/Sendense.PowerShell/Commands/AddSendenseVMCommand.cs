@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using Sendense.Core.Credentials;
 using Sendense.Core.Discovery;
-using Sendense.Hub.VMs;
+using Sendense.Core.VMs;
 using Sendense.PowerShell.Completers;
 using Sendense.PowerShell.Infrastructure;
 using Sendense.PowerShell.Parameters;
@@ -19,7 +19,7 @@ namespace Sendense.PowerShell.Commands;
 [Cmdlet(VerbsCommon.Add, "SendenseVM", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
     DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(VM))]
-public sealed partial class AddSendenseVMCommand : StoredCredentialCmdlet
+public sealed class AddSendenseVMCommand : VCenterCmdlet
 {
     /// <summary>Type name the Add view (with its Result column) is selected by.</summary>
     internal const string AddResultView = "Sendense.VM#AddResult";
@@ -72,16 +72,6 @@ public sealed partial class AddSendenseVMCommand : StoredCredentialCmdlet
     [ValidateNotNull]
     public PSObject? VIServer { get; set; }
 
-    /// <summary>The vCenter certificate's SHA-256 (or SHA-1) thumbprint to accept when it is not otherwise trusted.</summary>
-    [Parameter(ParameterSetName = IdentitySet)]
-    [ValidateThumbprint]
-    [Alias("CertificateThumbprint")]
-    public string? Thumbprint { get; set; }
-
-    /// <summary>Accept any vCenter certificate for this call (labs only).</summary>
-    [Parameter(ParameterSetName = IdentitySet)]
-    public SwitchParameter SkipCertificateCheck { get; set; }
-
     /// <summary>
     /// A vCenter credential stored in the hub (name, id or object): recorded in credential_id of every VM, and, for
     /// PowerCLI objects and names, used to log in to vCenter. Counts as one use.
@@ -95,146 +85,58 @@ public sealed partial class AddSendenseVMCommand : StoredCredentialCmdlet
     /// <summary>VMs per transaction (1000 by default).</summary>
     [Parameter]
     [ValidateRange(1, 10000)]
-    public int BatchSize { get; set; } = VMAddSession.DefaultBatchSize;
+    public int BatchSize { get; set; } = VMAddRequest.DefaultBatchSize;
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == IdentitySet)
+        if (ParameterSetName == InputObjectSet)
         {
-            CollectIdentities();
+            _inputs.AddRange(InputObject.Where(vm => vm is not null));
             return;
         }
 
-        foreach (DiscoveredVM vm in InputObject)
+        foreach (string name in Name)
         {
-            if (vm is not null)
+            // Id, PersistentId and Uid describe one piped object; with several -Name values only names apply. The error
+            // target is what names the VM most precisely (a compiled cmdlet cannot see the object it binds by property).
+            bool single = Name.Length == 1;
+            string target = single ? Uid ?? Id ?? PersistentId ?? name : name;
+            VMIdentityRequest? input = VMIdentityRequest.From(name, single ? Id : null, single ? PersistentId : null, single ? Uid : null, target);
+            if (input is null)
             {
-                _inputs.Add(vm);
+                WriteError(ErrorRecords.Create(new SendenseException(SendenseErrorCode.VMInvalid,
+                    "The input names no VM: give a name, or pipe PowerCLI VirtualMachine objects (Get-VM)."), target));
+                continue;
             }
+
+            _identities.Add(input);
         }
     }
 
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        if (ParameterSetName == IdentitySet)
-        {
-            AddIdentities();
-        }
-        else
-        {
-            AddDiscoveredInputs();
-        }
-
-        base.EndProcessing();
-    }
-
-    // Discovered VMs: with -VCenterCredential all rows get that credential; otherwise each VM keeps the credential it
-    // was discovered with, and VMs discovered without one get the hub's unambiguous credential for their vCenter.
-    private void AddDiscoveredInputs()
-    {
-        if (_inputs.Count == 0)
+        if (_inputs.Count == 0 && _identities.Count == 0)
         {
             return;
         }
 
         HubConnection hub = ResolveHub();
-        if (VCenterCredential is not null)
+        var request = new VMAddRequest
         {
-            VCenterCredential stored = ReadCredential(hub, VCenterCredential);
-            WarnAboutOtherVCenters(stored, _inputs);
-            AddAndCount(hub, _inputs, stored.Id);
-            return;
-        }
-
-        AddKeepingCredentials(hub, _inputs);
-    }
-
-    // Each VM keeps the credential it was discovered with; the others get the hub's unambiguous one for their vCenter.
-    private void AddKeepingCredentials(HubConnection hub, IReadOnlyList<DiscoveredVM> vms)
-    {
-        Dictionary<string, VCenterCredential?> matched = MatchCredentials(hub, vms.Where(vm => vm.CredentialId is null));
-        foreach (IGrouping<int?, DiscoveredVM> group in vms.GroupBy(vm => vm.CredentialId ?? matched[vm.VCenter]?.Id))
+            VMs = _inputs,
+            Identities = _identities,
+            Access = _identities.Count == 0 ? new VCenterAccess() : Access(VCenter, Credential, VIServer, VCenterCredential),
+            Credential = VCenterCredential,
+            BatchSize = BatchSize,
+            WhatIf = WhatIfMode.IsOn(this),
+        };
+        RunEach<VM>((observer, token) => Services.VMs(hub).AddAsync(request, observer, token), hub, vm =>
         {
-            AddAndCount(hub, group.ToList(), group.Key);
-        }
-    }
-
-    private void AddAndCount(HubConnection hub, IReadOnlyList<DiscoveredVM> vms, int? credentialId)
-    {
-        int written = AddDiscovered(vms, credentialId);
-        if (credentialId is int id && written > 0)
-        {
-            RecordCredentialUse(hub, id);
-        }
-    }
-
-    // A named credential, without decrypting its password (writing its id needs no login).
-    private VCenterCredential ReadCredential(HubConnection hub, VCenterCredentialIdentity identity)
-    {
-        try
-        {
-            VCenterCredential credential = Await(token => Sendense.Hub.Credentials.VCenterCredentialEngine.GetAsync(hub, identity, token));
-            if (!credential.IsActive)
-            {
-                throw new SendenseException(SendenseErrorCode.VCenterCredentialInactive,
-                    $"vCenter credential '{credential.Name}' is inactive, so the hub could not use it for these VMs. Enable it with: Set-SendenseVCenterCredential -Name '{credential.Name}' -Active $true");
-            }
-
-            return credential;
-        }
-        catch (SendenseException exception)
-        {
-            ThrowSendenseError(exception, identity);
-            throw;
-        }
-    }
-
-    private void WarnAboutOtherVCenters(VCenterCredential credential, IEnumerable<DiscoveredVM> vms)
-    {
-        foreach (string other in vms.Select(vm => vm.VCenter).Distinct(StringComparer.OrdinalIgnoreCase)
-                     .Where(v => !VMIdentityMatcher.SameVCenter(v, credential.VCenter)))
-        {
-            WriteWarning($"Credential '{credential.Name}' is for vCenter {credential.VCenter}, but VMs of vCenter {other} are being added with it; the hub's backups of those VMs will log in to the wrong vCenter.");
-        }
-    }
-
-    // One query for the hub's credentials, then the unambiguous match per vCenter (or a warning why there is none).
-    private Dictionary<string, VCenterCredential?> MatchCredentials(HubConnection hub, IEnumerable<DiscoveredVM> vms)
-    {
-        var matched = new Dictionary<string, VCenterCredential?>(StringComparer.OrdinalIgnoreCase);
-        List<string> vcenters = vms.Select(vm => vm.VCenter).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (vcenters.Count == 0)
-        {
-            return matched;
-        }
-
-        IReadOnlyList<VCenterCredential> credentials;
-        try
-        {
-            credentials = Await(token => Sendense.Hub.Credentials.VCenterCredentialEngine.ListAsync(hub, token));
-        }
-        catch (SendenseException exception)
-        {
-            ThrowSendenseError(exception, hub);
-            throw;
-        }
-
-        foreach (string vcenter in vcenters)
-        {
-            VCenterCredential? credential = CredentialMatcher.ForVCenter(credentials, vcenter, out string why);
-            matched[vcenter] = credential;
-            if (credential is null)
-            {
-                WriteWarning($"VMs of vCenter {vcenter} are added without a stored credential because {why}. The hub's backups need one: add them with -VCenterCredential <name>, or create one with New-SendenseVCenterCredential.");
-            }
-            else
-            {
-                WriteVerbose($"VMs of vCenter {vcenter} get stored credential '{credential.Name}' (id {credential.Id}) because {why}.");
-            }
-        }
-
-        return matched;
+            var output = PSObject.AsPSObject(vm);
+            output.TypeNames.Insert(0, AddResultView);
+            WriteObject(output);
+        });
     }
 }

@@ -14,5 +14,5 @@ namespace Sendense.PowerShell.Commands;
 public sealed class GetSendenseUngroupedVMCommand : VMQueryCmdlet
 {
     /// <inheritdoc />
-    protected override void Shape(VMFilter filter) => filter.UngroupedOnly = true;
+    protected override void Shape(VMQuery query) => query.UngroupedOnly = true;
 }

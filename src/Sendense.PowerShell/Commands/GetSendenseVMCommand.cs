@@ -9,7 +9,7 @@ namespace Sendense.PowerShell.Commands;
 /// <para type="synopsis">Lists the VMs the hub manages.</para>
 /// <para type="description">Reads vm_replication_contexts with one query, ordered by name, with the names of each
 /// VM's protection groups. Every filter narrows the result; -Name, -VCenter, -Datacenter and -ProtectionGroup take
-/// wildcards.</para>
+/// wildcards. As Get-VM does, a name without wildcards (or a context id) that matches nothing is an error.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "SendenseVM", DefaultParameterSetName = "Filter")]
 [OutputType(typeof(VM))]
@@ -20,18 +20,12 @@ public sealed class GetSendenseVMCommand : VMQueryCmdlet
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ProtectionGroupNameCompleter))]
-    public string[] ProtectionGroup { get; set; } = System.Array.Empty<string>();
+    public string[] ProtectionGroup { get; set; } = Array.Empty<string>();
 
     /// <inheritdoc />
-    protected override void Shape(VMFilter filter) => filter.ProtectionGroups = ProtectionGroup;
-
-    /// <inheritdoc />
-    protected override void AfterOutput(HubConnection hub, VMFilter filter, IReadOnlyList<VM> vms)
+    protected override void Shape(VMQuery query)
     {
-        // As Get-VM does: a literal name or id that matches nothing is an error; a wildcard that matches nothing is not.
-        foreach (var (value, error) in VMLookupMisses.NotFound(filter, vms, hub.ToString()))
-        {
-            WriteSendenseError(error, value);
-        }
+        query.ProtectionGroups = ProtectionGroup;
+        query.ReportMisses = true;
     }
 }

@@ -1,11 +1,12 @@
-using Sendense.Hub.VMs;
+using Sendense.Core.VMs;
+using Sendense.PowerShell.Infrastructure;
 
 namespace Sendense.PowerShell.Completers;
 
-/// <summary>Completes vCenter names of managed VMs from the connected hub.</summary>
-public sealed class VCenterCompleter : HubCompleter
+/// <summary>Completes the vCenter names (vcenter_host) of the VMs the connected hub manages.</summary>
+public sealed class VCenterCompleter : HubNameCompleter
 {
     /// <inheritdoc />
-    protected override Task<IReadOnlyList<string>> QueryAsync(HubConnection hub, string prefix, int limit, CancellationToken cancellationToken) =>
-        VMQueryEngine.CompleteVCentersAsync(hub, prefix, limit, cancellationToken);
+    protected override async Task<IReadOnlyList<CompletionItem>> QueryAsync(HubConnection hub, string prefix, CancellationToken cancellationToken) =>
+        Items(await Services.VMs(hub).CompleteAsync(VMColumn.VCenter, prefix, Limit, cancellationToken).ConfigureAwait(false));
 }

@@ -1,11 +1,12 @@
-using Sendense.Hub.VMs;
+using Sendense.Core.VMs;
+using Sendense.PowerShell.Infrastructure;
 
 namespace Sendense.PowerShell.Completers;
 
-/// <summary>Completes VM names (vm_name) from the connected hub.</summary>
-public sealed class VMNameCompleter : HubCompleter
+/// <summary>Completes the VM names (vm_name) of the VMs the connected hub manages.</summary>
+public sealed class VMNameCompleter : HubNameCompleter
 {
     /// <inheritdoc />
-    protected override Task<IReadOnlyList<string>> QueryAsync(HubConnection hub, string prefix, int limit, CancellationToken cancellationToken) =>
-        VMQueryEngine.CompleteNamesAsync(hub, prefix, limit, cancellationToken);
+    protected override async Task<IReadOnlyList<CompletionItem>> QueryAsync(HubConnection hub, string prefix, CancellationToken cancellationToken) =>
+        Items(await Services.VMs(hub).CompleteAsync(VMColumn.Name, prefix, Limit, cancellationToken).ConfigureAwait(false));
 }

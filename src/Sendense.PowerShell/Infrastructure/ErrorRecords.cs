@@ -13,7 +13,7 @@ internal static class ErrorRecords
     {
         if (exception is SendenseException sendense)
         {
-            return new ErrorRecord(sendense, sendense.Code.ToString(), CategoryOf(sendense.Code), target);
+            return new ErrorRecord(sendense, sendense.Code.ToString(), CategoryOf(sendense.Code), sendense.Target ?? target);
         }
 
         if (exception is OperationCanceledException)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Sendense.Core.Credentials;
+using Sendense.Core.VMs;
 
 namespace Sendense.PowerShell.Infrastructure;
 
@@ -9,8 +10,17 @@ namespace Sendense.PowerShell.Infrastructure;
 /// non-inlined method, so Sendense.Hub (and with it MySqlConnector) loads only when a hub is really used: discovery
 /// without a hub never touches it.
 /// </summary>
+// The store methods return interfaces on purpose: a Sendense.Hub type in a signature would load Sendense.Hub as soon as a
+// caller is compiled, hub or no hub.
+#pragma warning disable CA1859
 internal static class Services
 {
+    /// <summary>The VM use cases of a hub (they record and resolve stored credentials too).</summary>
+    internal static VMService VMs(HubConnection hub) => new VMService(VMStore(hub), CredentialStore(hub));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IVMStore VMStore(HubConnection hub) => new Sendense.Hub.VMs.VMStore(Open(hub));
+
     /// <summary>The credential store of a hub connection.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal static ICredentialStore CredentialStore(HubConnection hub) => new Sendense.Hub.Credentials.CredentialStore(Open(hub));
@@ -22,3 +32,4 @@ internal static class Services
         return hub;
     }
 }
+#pragma warning restore CA1859

@@ -1,13 +1,12 @@
 using System.Management.Automation;
 using Sendense.Core.VMs;
-using Sendense.Hub.VMs;
 using Sendense.PowerShell.Completers;
 
 namespace Sendense.PowerShell.Infrastructure;
 
 /// <summary>
-/// Base of Get-SendenseVM and Get-SendenseUngroupedVM: the filters they share, collected from the pipeline, and the
-/// one query both run. Each cmdlet only says which VMs it wants (<see cref="Shape"/>) and what to add after output.
+/// Base of Get-SendenseVM and Get-SendenseUngroupedVM: the filters they share, collected from the pipeline. Each
+/// cmdlet only says which VMs it wants (<see cref="Shape"/>); both run VMService.GetAsync.
 /// </summary>
 public abstract class VMQueryCmdlet : HubCmdlet
 {
@@ -61,7 +60,7 @@ public abstract class VMQueryCmdlet : HubCmdlet
     protected override void EndProcessing()
     {
         HubConnection hub = ResolveHub();
-        var filter = new VMFilter
+        var query = new VMQuery
         {
             Names = _names.Distinct(StringComparer.Ordinal).ToArray(),
             VCenters = VCenter,
@@ -70,33 +69,10 @@ public abstract class VMQueryCmdlet : HubCmdlet
             PowerStates = PowerState,
             ContextIds = _contextIds.Distinct(StringComparer.Ordinal).ToArray(),
         };
-        Shape(filter);
-
-        IReadOnlyList<VM> vms;
-        try
-        {
-            vms = Await(token => VMQueryEngine.GetAsync(hub, filter, token));
-        }
-        catch (SendenseException exception)
-        {
-            ThrowSendenseError(exception, hub);
-            return;
-        }
-
-        foreach (VM vm in vms)
-        {
-            WriteObject(vm);
-        }
-
-        AfterOutput(hub, filter, vms);
-        base.EndProcessing();
+        Shape(query);
+        RunEach<VM>((observer, token) => Services.VMs(hub).GetAsync(query, observer, token), hub);
     }
 
     /// <summary>Adds what only this cmdlet filters on.</summary>
-    protected abstract void Shape(VMFilter filter);
-
-    /// <summary>Runs after the VMs were written (e.g. "not found" errors); nothing by default.</summary>
-    protected virtual void AfterOutput(HubConnection hub, VMFilter filter, IReadOnlyList<VM> vms)
-    {
-    }
+    protected abstract void Shape(VMQuery query);
 }

@@ -1,5 +1,5 @@
 using Sendense.Hub.Schema;
-using Sendense.Tests.Management;
+using Sendense.Tests.Hub.VMs;
 using Sendense.Tests.Rig;
 using Xunit;
 
@@ -42,7 +42,7 @@ public sealed class HubSchemaEngineTests : IClassFixture<HubDatabaseFixture>
         }
 
         // And the module works against what it created.
-        var added = await VMAddRun.RunAsync(empty, new[] { TestVMs.Make("fresh-hub-vm") });
+        var added = await VMAdds.RunAsync(empty, new[] { TestVMs.Make("fresh-hub-vm") });
         Assert.Single(added.VMs);
     }
 

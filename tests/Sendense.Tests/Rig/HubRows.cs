@@ -1,7 +1,6 @@
 using MySqlConnector;
-using Sendense.Tests.Rig;
 
-namespace Sendense.Tests.Management;
+namespace Sendense.Tests.Rig;
 
 /// <summary>Reads whole rows back (every column, by name) so tests can compare them with the contract.</summary>
 internal static class HubRows

@@ -1,9 +1,8 @@
 using System.Net;
 using Sendense.Core.Hub;
 using Sendense.Hub.Connection;
-using Sendense.Tests.Rig;
 
-namespace Sendense.Tests.Management;
+namespace Sendense.Tests.Rig;
 
 /// <summary>
 /// Discovered VMs shaped like the govmomi simulator's (DC0_C0_RP0_VM0, BIOS uuids, [LocalDS_0] disk files), built

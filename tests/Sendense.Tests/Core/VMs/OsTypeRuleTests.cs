@@ -1,7 +1,7 @@
 using Sendense.Core.VMs;
 using Xunit;
 
-namespace Sendense.Tests.Core;
+namespace Sendense.Tests.Core.VMs;
 
 public sealed class OsTypeRuleTests
 {

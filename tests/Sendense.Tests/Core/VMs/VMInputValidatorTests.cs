@@ -1,8 +1,8 @@
 using Sendense.Core.VMs;
-using Sendense.Tests.Management;
+using Sendense.Tests.Rig;
 using Xunit;
 
-namespace Sendense.Tests.Core;
+namespace Sendense.Tests.Core.VMs;
 
 public sealed class VMInputValidatorTests
 {

@@ -2,7 +2,7 @@ using MySqlConnector;
 using Sendense.Tests.Rig;
 using Xunit;
 
-namespace Sendense.Tests.Management;
+namespace Sendense.Tests.Hub.Common;
 
 /// <summary>Literal values in Add-SendenseVM's bulk SQL survive the round trip in both of MariaDB's quoting modes.</summary>
 public sealed class SqlTextTests : IClassFixture<HubDatabaseFixture>
@@ -32,7 +32,7 @@ public sealed class SqlTextTests : IClassFixture<HubDatabaseFixture>
         foreach (string value in Nasty)
         {
             using var command = new MySqlCommand { Connection = connection };
-            new SqlText(command, noBackslashEscapes).Sql("SELECT ").Literal(value).Sql(", ").Literal(42L).Sql(", ").Literal((string?)null).Build();
+            new SqlText(command, SqlValues.Literals, noBackslashEscapes).Sql("SELECT ").Value(value).Sql(", ").Value(42L).Sql(", ").Value((string?)null).Build();
             using MySqlDataReader reader = await command.ExecuteReaderAsync();
             Assert.True(await reader.ReadAsync());
             Assert.Equal(value, reader.GetString(0));

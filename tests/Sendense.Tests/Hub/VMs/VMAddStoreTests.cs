@@ -4,7 +4,7 @@ using Sendense.Hub.VMs;
 using Sendense.Tests.Rig;
 using Xunit;
 
-namespace Sendense.Tests.Management;
+namespace Sendense.Tests.Hub.VMs;
 
 /// <summary>Adding VMs against the upstream schema on the real MariaDB: the rows must be the hub's own.</summary>
 public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
@@ -22,7 +22,7 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
         vm.Disks[1].UnitNumber = 3;
         vm.Disks[1].ThinProvisioned = false;
 
-        var result = await VMAddRun.RunAsync(_database, new[] { vm }, credential);
+        var result = await VMAdds.RunAsync(_database, new[] { vm }, credential);
         VM added = Assert.Single(result.VMs);
         Assert.Equal(VMAddResult.Added, added.Result);
 
@@ -124,7 +124,7 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
             "(901, 'o1', 'u', 'k', 's', 'z', 1), (902, 'o2', 'u', 'k', 's', 'z', 1), (903, 'o3', 'u', 'k', 's', 'z', 0)");
         try
         {
-            await VMAddRun.RunAsync(_database, new[] { TestVMs.Make("ossea-vm", vcenter: "ossea.vc") });
+            await VMAdds.RunAsync(_database, new[] { TestVMs.Make("ossea-vm", vcenter: "ossea.vc") });
             Assert.Equal(902L, await HubRows.CountAsync(_database, "SELECT ossea_config_id FROM vm_replication_contexts WHERE vm_name = 'ossea-vm'"));
         }
         finally
@@ -137,11 +137,11 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
     public async Task Running_again_adds_nothing_and_touches_nothing()
     {
         DiscoveredVM[] vms = Enumerable.Range(0, 30).Select(i => TestVMs.Make("again" + i, vcenter: "again.vc")).ToArray();
-        var first = await VMAddRun.RunAsync(_database, vms, batchSize: 7);
+        var first = await VMAdds.RunAsync(_database, vms, batchSize: 7);
         Assert.All(first.VMs, vm => Assert.Equal(VMAddResult.Added, vm.Result));
         string before = await Snapshot("again.vc");
 
-        var second = await VMAddRun.RunAsync(_database, vms, batchSize: 7);
+        var second = await VMAdds.RunAsync(_database, vms, batchSize: 7);
 
         Assert.Equal(30, second.VMs.Count);
         Assert.All(second.VMs, vm => Assert.Equal(VMAddResult.Unchanged, vm.Result));
@@ -153,7 +153,7 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
     public async Task A_managed_VM_is_refreshed_but_its_status_counters_and_job_disks_are_never_touched()
     {
         DiscoveredVM vm = TestVMs.Make("refresh-me", vcenter: "refresh.vc", disks: 2);
-        VM added = Assert.Single((await VMAddRun.RunAsync(_database, new[] { vm })).VMs);
+        VM added = Assert.Single((await VMAdds.RunAsync(_database, new[] { vm })).VMs);
         string ctx = added.ContextId;
         await _database.ExecuteAsync(
             $"INSERT INTO replication_jobs (id, vm_context_id, source_vm_id, source_vm_name, source_vm_path, v_center_host, datacenter, replication_type, status) " +
@@ -169,7 +169,7 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
         vm.Disks[1].CapacityBytes *= 2;
         vm.Disks = vm.Disks.Concat(new[] { new DiscoveredDisk { Key = 2002, Label = "Hard disk 3", CapacityBytes = 1L << 30, Datastore = "LocalDS_1", FileName = "[LocalDS_1] refresh-me/refresh-me_2.vmdk", UnitNumber = 2, ThinProvisioned = true } }).ToArray();
 
-        VM refreshed = Assert.Single((await VMAddRun.RunAsync(_database, new[] { vm })).VMs);
+        VM refreshed = Assert.Single((await VMAdds.RunAsync(_database, new[] { vm })).VMs);
 
         Assert.Equal(VMAddResult.Refreshed, refreshed.Result);
         Assert.Equal(ctx, refreshed.ContextId);
@@ -201,9 +201,9 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
         HubConnection hub = await TestVMs.ConnectAsync(_database);
         try
         {
-            var disabled = await Assert.ThrowsAsync<SendenseException>(() => VMAddSession.OpenAsync(hub, inactive, CancellationToken.None));
+            var disabled = await Assert.ThrowsAsync<SendenseException>(() => new VMStore(hub).OpenAddSessionAsync(inactive, CancellationToken.None));
             Assert.Equal(SendenseErrorCode.VMCredentialUnusable, disabled.Code);
-            var missing = await Assert.ThrowsAsync<SendenseException>(() => VMAddSession.OpenAsync(hub, 987654, CancellationToken.None));
+            var missing = await Assert.ThrowsAsync<SendenseException>(() => new VMStore(hub).OpenAddSessionAsync(987654, CancellationToken.None));
             Assert.Equal(SendenseErrorCode.VMCredentialUnusable, missing.Code);
         }
         finally
@@ -217,7 +217,7 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
     {
         string name255 = new string('n', 200) + string.Concat(Enumerable.Repeat("\U0001F600", 55));
         string[] names = { "O'Brien \"db\"", "50%_off", "back\\slash", "Ünïcødé-服务器-🚀", "a%2fb", name255, "trailing " };
-        var result = await VMAddRun.RunAsync(_database, names.Select(n => TestVMs.Make(n, vcenter: "names.vc")).ToArray());
+        var result = await VMAdds.RunAsync(_database, names.Select(n => TestVMs.Make(n, vcenter: "names.vc")).ToArray());
 
         Assert.Empty(result.Refused);
         Assert.Equal(names.Length, result.VMs.Count);
@@ -236,7 +236,7 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
     public async Task A_256_character_name_is_a_clear_per_VM_error_and_nothing_is_written_for_it()
     {
         string name256 = new string('z', 256);
-        var result = await VMAddRun.RunAsync(_database, new[] { TestVMs.Make("len-ok", vcenter: "len.vc"), TestVMs.Make(name256, vcenter: "len.vc") });
+        var result = await VMAdds.RunAsync(_database, new[] { TestVMs.Make("len-ok", vcenter: "len.vc"), TestVMs.Make(name256, vcenter: "len.vc") });
 
         var refused = Assert.Single(result.Refused);
         Assert.Equal(SendenseErrorCode.VMValueTooLong, refused.Value.Code);
@@ -248,7 +248,7 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
     [Fact]
     public async Task Same_named_VMs_on_two_vCenters_and_case_twins_added_in_one_second_get_distinct_ids()
     {
-        var result = await VMAddRun.RunAsync(_database, new[]
+        var result = await VMAdds.RunAsync(_database, new[]
         {
             TestVMs.Make("twin", vcenter: "twin-a.vc"), TestVMs.Make("twin", vcenter: "twin-b.vc"), TestVMs.Make("TWIN", vcenter: "twin-c.vc"),
         });
@@ -261,8 +261,8 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
     [Fact]
     public async Task Clashes_are_per_VM_errors_and_the_rest_of_the_batch_lands()
     {
-        await VMAddRun.RunAsync(_database, new[] { TestVMs.Make("clash-web", uuid: "clash-u1", vcenter: "clash.vc") });
-        var result = await VMAddRun.RunAsync(_database, new[]
+        await VMAdds.RunAsync(_database, new[] { TestVMs.Make("clash-web", uuid: "clash-u1", vcenter: "clash.vc") });
+        var result = await VMAdds.RunAsync(_database, new[]
         {
             TestVMs.Make("clash-web", uuid: "clash-u2", vcenter: "clash.vc"),    // same name, other uuid: schema forbids
             TestVMs.Make("clash-fine1", uuid: "clash-u3", vcenter: "clash.vc"),
@@ -283,13 +283,13 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
     public async Task A_renamed_VM_keeps_its_context_and_groups()
     {
         DiscoveredVM vm = TestVMs.Make("rename-old", uuid: "rename-u1", vcenter: "rename.vc");
-        string ctx = Assert.Single((await VMAddRun.RunAsync(_database, new[] { vm })).VMs).ContextId;
+        string ctx = Assert.Single((await VMAdds.RunAsync(_database, new[] { vm })).VMs).ContextId;
         await _database.ExecuteAsync($"INSERT INTO vm_machine_groups (name) VALUES ('rename-group'); " +
             $"INSERT INTO vm_group_memberships (group_id, vm_context_id) SELECT id, '{ctx}' FROM vm_machine_groups WHERE name = 'rename-group'");
 
         vm.Name = vm.InventoryName = "rename-new";
         vm.Path = "/DC0/vm/rename-new";
-        VM renamed = Assert.Single((await VMAddRun.RunAsync(_database, new[] { vm })).VMs);
+        VM renamed = Assert.Single((await VMAdds.RunAsync(_database, new[] { vm })).VMs);
 
         Assert.Equal(VMAddResult.Refreshed, renamed.Result);
         Assert.Equal(ctx, renamed.ContextId);
@@ -305,8 +305,8 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
         DiscoveredVM[] right = all.Skip(80).Reverse().ToArray();
 
         var runs = await Task.WhenAll(
-            Task.Run(() => VMAddRun.RunAsync(_database, left, batchSize: 20)),
-            Task.Run(() => VMAddRun.RunAsync(_database, right, batchSize: 20)));
+            Task.Run(() => VMAdds.RunAsync(_database, left, batchSize: 20)),
+            Task.Run(() => VMAdds.RunAsync(_database, right, batchSize: 20)));
 
         Assert.All(runs, r => Assert.True(r.Errors.Count == 0, string.Join("; ", r.Errors.Take(3).Select(e => e.Value.Code + ": " + e.Value.Message))));
         Assert.Equal(160, runs[0].VMs.Count);
@@ -325,7 +325,7 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
         // One managed VM whose refresh will wait on a row lock held by another transaction: by then the batch has
         // already inserted its new contexts. Killing the connection at that point must leave none of them.
         DiscoveredVM anchor = TestVMs.Make("kill-anchor", vcenter: "kill.vc");
-        string anchorContext = Assert.Single((await VMAddRun.RunAsync(_database, new[] { anchor })).VMs).ContextId;
+        string anchorContext = Assert.Single((await VMAdds.RunAsync(_database, new[] { anchor })).VMs).ContextId;
         anchor.PowerState = "suspended";
         DiscoveredVM[] batch = new[] { anchor }.Concat(Enumerable.Range(0, 50).Select(i => TestVMs.Make("kill" + i, vcenter: "kill.vc"))).ToArray();
 
@@ -338,11 +338,10 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
         HubConnection hub = await TestVMs.ConnectAsync(_database);
         try
         {
-            using VMAddSession run = await VMAddSession.OpenAsync(hub, null, CancellationToken.None);
-            var (candidates, _) = VMAddSession.Validate(batch);
-            IReadOnlyList<VMAddDecision> plan = await run.PlanAsync(candidates, CancellationToken.None);
+            using IVMAddSession run = await new VMStore(hub).OpenAddSessionAsync(null, CancellationToken.None);
+            IReadOnlyList<VMAddDecision> plan = await PlanAsync(run, batch);
             Assert.Equal(50, plan.Count(d => d.Action == VMAddAction.Add));
-            Task<IReadOnlyList<VMAddOutcome>> write = run.WriteAsync(plan, CancellationToken.None);
+            Task write = run.WriteAsync(run.Prepare(plan), CancellationToken.None);
 
             // Wait until the writer is blocked inside its transaction with its new rows already written (seen with a
             // dirty read), then kill its connection.
@@ -382,7 +381,7 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
     public async Task Stopping_mid_batch_rolls_the_batch_back_and_leaves_no_open_transaction()
     {
         DiscoveredVM anchor = TestVMs.Make("stop-anchor", vcenter: "stop.vc");
-        string anchorContext = Assert.Single((await VMAddRun.RunAsync(_database, new[] { anchor })).VMs).ContextId;
+        string anchorContext = Assert.Single((await VMAdds.RunAsync(_database, new[] { anchor })).VMs).ContextId;
         anchor.PowerState = "suspended";
         DiscoveredVM[] batch = new[] { anchor }.Concat(Enumerable.Range(0, 20).Select(i => TestVMs.Make("stop" + i, vcenter: "stop.vc"))).ToArray();
 
@@ -395,11 +394,10 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
         HubConnection hub = await TestVMs.ConnectAsync(_database);
         try
         {
-            using VMAddSession run = await VMAddSession.OpenAsync(hub, null, CancellationToken.None);
-            var (candidates, _) = VMAddSession.Validate(batch);
-            IReadOnlyList<VMAddDecision> plan = await run.PlanAsync(candidates, CancellationToken.None);
+            using IVMAddSession run = await new VMStore(hub).OpenAddSessionAsync(null, CancellationToken.None);
+            IReadOnlyList<VMAddDecision> plan = await PlanAsync(run, batch);
             using var stop = new CancellationTokenSource();
-            Task<IReadOnlyList<VMAddOutcome>> write = run.WriteAsync(plan, stop.Token);
+            Task write = run.WriteAsync(run.Prepare(plan), stop.Token);
             for (int i = 0; i < 200 && await DirtyCountAsync("stop.vc") < 21; i++)
             {
                 await Task.Delay(50);
@@ -465,7 +463,7 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
         try
         {
             DiscoveredVM[] vms = Enumerable.Range(0, 12).Select(i => TestVMs.Make("poison-" + i.ToString("00", CultureInfo.InvariantCulture), vcenter: "poison.vc")).ToArray();
-            var result = await VMAddRun.RunAsync(_database, vms);
+            var result = await VMAdds.RunAsync(_database, vms);
 
             var error = Assert.Single(result.Errors);
             Assert.Equal("poison-07", error.Key.Name);
@@ -504,5 +502,13 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
         }
 
         return Convert.ToDecimal(expected, CultureInfo.InvariantCulture) == Convert.ToDecimal(actual, CultureInfo.InvariantCulture);
+    }
+
+    // One batch planned as the add plans it: validated, the hub's facts read, decided by the pure planner.
+    private static async Task<IReadOnlyList<VMAddDecision>> PlanAsync(IVMAddSession run, IReadOnlyList<DiscoveredVM> batch)
+    {
+        List<VMAddCandidate> candidates = batch.Select((vm, i) => new VMAddCandidate(i, vm, VMInputValidator.Validate(vm))).ToList();
+        VMAddFacts facts = await run.ReadFactsAsync(candidates, VMAddLane.LookAhead, CancellationToken.None);
+        return VMAddPlanner.Plan(candidates, facts, null);
     }
 }

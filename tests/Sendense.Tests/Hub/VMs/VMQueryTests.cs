@@ -4,7 +4,7 @@ using Sendense.Hub.VMs;
 using Sendense.Tests.Rig;
 using Xunit;
 
-namespace Sendense.Tests.Management;
+namespace Sendense.Tests.Hub.VMs;
 
 /// <summary>Get-SendenseVM and Get-SendenseUngroupedVM against the real MariaDB.</summary>
 public sealed class VMQueryEngineTests : IClassFixture<VMQueryEngineTests.Inventory>
@@ -16,7 +16,7 @@ public sealed class VMQueryEngineTests : IClassFixture<VMQueryEngineTests.Invent
     [Fact]
     public async Task Lists_every_VM_ordered_by_name_with_all_its_groups()
     {
-        IReadOnlyList<VM> vms = await GetAsync(new VMFilter());
+        IReadOnlyList<VM> vms = await GetAsync(new VMQuery());
 
         Assert.Equal(Inventory.Names.OrderBy(n => n, StringComparer.OrdinalIgnoreCase), vms.Select(v => v.Name));
         VM db = vms.Single(v => v.Name == "db-01");
@@ -30,7 +30,7 @@ public sealed class VMQueryEngineTests : IClassFixture<VMQueryEngineTests.Invent
     [Fact]
     public async Task Ungrouped_means_in_no_group_as_upstreams_query()
     {
-        IReadOnlyList<VM> vms = await GetAsync(new VMFilter { UngroupedOnly = true });
+        IReadOnlyList<VM> vms = await GetAsync(new VMQuery { UngroupedOnly = true });
         Assert.Equal(new[] { "50%_off", "app_x", "web-02", "web-03" }, vms.Select(v => v.Name));
         Assert.All(vms, vm => Assert.Empty(vm.Groups));
     }
@@ -47,23 +47,23 @@ public sealed class VMQueryEngineTests : IClassFixture<VMQueryEngineTests.Invent
     [InlineData("*1", "db-01,web-01")]
     public async Task Name_wildcards_are_PowerShells_with_percent_and_underscore_literal(string pattern, string expected)
     {
-        IReadOnlyList<VM> vms = await GetAsync(new VMFilter { Names = new[] { pattern } });
+        IReadOnlyList<VM> vms = await GetAsync(new VMQuery { Names = new[] { pattern } });
         Assert.Equal(expected, string.Join(",", vms.Select(v => v.Name)));
     }
 
     [Fact]
     public async Task Filters_combine_and_values_within_a_filter_are_alternatives()
     {
-        Assert.Equal("db-01,web-01,web-03", Names(await GetAsync(new VMFilter { PowerStates = new[] { "poweredOn" } })));
-        Assert.Equal("web-03", Names(await GetAsync(new VMFilter { Datacenters = new[] { "DC1" } })));
-        Assert.Equal("app_x", Names(await GetAsync(new VMFilter { VCenters = new[] { "vc2*" } })));
-        Assert.Equal("db-01", Names(await GetAsync(new VMFilter { Statuses = new[] { "replicating" } })));
-        Assert.Equal("db-01,web-01", Names(await GetAsync(new VMFilter { ProtectionGroups = new[] { "night*" } })));
-        Assert.Equal("db-01", Names(await GetAsync(new VMFilter { ProtectionGroups = new[] { "Gold" }, Names = new[] { "*" } })));
-        Assert.Equal("web-01,web-02", Names(await GetAsync(new VMFilter { Names = new[] { "web-01", "web-02" }, Datacenters = new[] { "DC0" } })));
-        VM db = Assert.Single(await GetAsync(new VMFilter { ContextIds = new[] { _inventory.ContextOf("db-01") } }));
+        Assert.Equal("db-01,web-01,web-03", Names(await GetAsync(new VMQuery { PowerStates = new[] { "poweredOn" } })));
+        Assert.Equal("web-03", Names(await GetAsync(new VMQuery { Datacenters = new[] { "DC1" } })));
+        Assert.Equal("app_x", Names(await GetAsync(new VMQuery { VCenters = new[] { "vc2*" } })));
+        Assert.Equal("db-01", Names(await GetAsync(new VMQuery { Statuses = new[] { "replicating" } })));
+        Assert.Equal("db-01,web-01", Names(await GetAsync(new VMQuery { ProtectionGroups = new[] { "night*" } })));
+        Assert.Equal("db-01", Names(await GetAsync(new VMQuery { ProtectionGroups = new[] { "Gold" }, Names = new[] { "*" } })));
+        Assert.Equal("web-01,web-02", Names(await GetAsync(new VMQuery { Names = new[] { "web-01", "web-02" }, Datacenters = new[] { "DC0" } })));
+        VM db = Assert.Single(await GetAsync(new VMQuery { ContextIds = new[] { _inventory.ContextOf("db-01") } }));
         Assert.Equal(new[] { "Gold", "Nightly" }, db.Groups); // filtering on a group never hides the VM's other groups
-        Assert.Equal("web-03", Names(await GetAsync(new VMFilter { UngroupedOnly = true, Datacenters = new[] { "DC1" }, PowerStates = new[] { "poweredOn" } })));
+        Assert.Equal("web-03", Names(await GetAsync(new VMQuery { UngroupedOnly = true, Datacenters = new[] { "DC1" }, PowerStates = new[] { "poweredOn" } })));
     }
 
     [Fact]
@@ -89,9 +89,9 @@ public sealed class VMQueryEngineTests : IClassFixture<VMQueryEngineTests.Invent
         };
         ActivitySource.AddActivityListener(listener);
 
-        await GetAsync(new VMFilter { ProtectionGroups = new[] { "*" } });
+        await GetAsync(new VMQuery { ProtectionGroups = new[] { "*" } });
         int forGet = commands.Count;
-        await GetAsync(new VMFilter { UngroupedOnly = true });
+        await GetAsync(new VMQuery { UngroupedOnly = true });
 
         Assert.Equal(1, forGet);
         Assert.Equal(2, commands.Count);
@@ -104,11 +104,11 @@ public sealed class VMQueryEngineTests : IClassFixture<VMQueryEngineTests.Invent
         HubConnection hub = await TestVMs.ConnectAsync(_inventory.Database);
         try
         {
-            Assert.Equal(new[] { "web-01", "web-02", "web-03" }, await VMQueryEngine.CompleteNamesAsync(hub, "WEB", 100, CancellationToken.None));
-            Assert.Equal(new[] { "50%_off" }, await VMQueryEngine.CompleteNamesAsync(hub, "50%", 100, CancellationToken.None));
-            Assert.Equal(new[] { "DC0", "DC1" }, await VMQueryEngine.CompleteDatacentersAsync(hub, "", 100, CancellationToken.None));
-            Assert.Equal(new[] { "vc1.lab", "vc2.lab" }, await VMQueryEngine.CompleteVCentersAsync(hub, "vc", 100, CancellationToken.None));
-            Assert.Single(await VMQueryEngine.CompleteNamesAsync(hub, "", 1, CancellationToken.None));
+            Assert.Equal(new[] { "web-01", "web-02", "web-03" }, await new VMStore(hub).CompleteAsync(VMColumn.Name, "WEB", 100, CancellationToken.None));
+            Assert.Equal(new[] { "50%_off" }, await new VMStore(hub).CompleteAsync(VMColumn.Name, "50%", 100, CancellationToken.None));
+            Assert.Equal(new[] { "DC0", "DC1" }, await new VMStore(hub).CompleteAsync(VMColumn.Datacenter, "", 100, CancellationToken.None));
+            Assert.Equal(new[] { "vc1.lab", "vc2.lab" }, await new VMStore(hub).CompleteAsync(VMColumn.VCenter, "vc", 100, CancellationToken.None));
+            Assert.Single(await new VMStore(hub).CompleteAsync(VMColumn.Name, "", 1, CancellationToken.None));
         }
         finally
         {
@@ -118,12 +118,12 @@ public sealed class VMQueryEngineTests : IClassFixture<VMQueryEngineTests.Invent
 
     private static string Names(IReadOnlyList<VM> vms) => string.Join(",", vms.Select(v => v.Name));
 
-    private async Task<IReadOnlyList<VM>> GetAsync(VMFilter filter)
+    private async Task<IReadOnlyList<VM>> GetAsync(VMQuery filter)
     {
         HubConnection hub = await TestVMs.ConnectAsync(_inventory.Database);
         try
         {
-            return await VMQueryEngine.GetAsync(hub, filter, CancellationToken.None);
+            return await new VMService(new VMStore(hub)).FindAsync(filter, new RecordingObserver<VM>(), CancellationToken.None);
         }
         finally
         {
@@ -155,7 +155,7 @@ public sealed class VMQueryEngineTests : IClassFixture<VMQueryEngineTests.Invent
                 TestVMs.Make("50%_off", vcenter: "vc1.lab", powerState: "suspended"),
                 TestVMs.Make("app_x", vcenter: "vc2.lab", powerState: "poweredOff", guest: "Microsoft Windows Server 2022 (64-bit)"),
             };
-            var result = await VMAddRun.RunAsync(Database, vms);
+            var result = await VMAdds.RunAsync(Database, vms);
             _contexts = result.VMs.ToDictionary(v => v.Name, v => v.ContextId);
             await Database.ExecuteAsync(
                 "INSERT INTO vm_machine_groups (name) VALUES ('Nightly'), ('Gold');" +

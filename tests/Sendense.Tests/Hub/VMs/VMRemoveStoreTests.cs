@@ -3,7 +3,7 @@ using Sendense.Hub.VMs;
 using Sendense.Tests.Rig;
 using Xunit;
 
-namespace Sendense.Tests.Management;
+namespace Sendense.Tests.Hub.VMs;
 
 /// <summary>Remove-SendenseVM's engine: busy rules and the schema's cascades, on the real MariaDB.</summary>
 public sealed class VMRemoveEngineTests : IClassFixture<HubDatabaseFixture>
@@ -21,7 +21,7 @@ public sealed class VMRemoveEngineTests : IClassFixture<HubDatabaseFixture>
             $"INSERT INTO vm_group_memberships (group_id, vm_context_id) SELECT id, '{ctx}' FROM vm_machine_groups WHERE name = 'rm-group';" +
             Job("rm-done-job", ctx, "completed"));
 
-        var targets = await ResolveAsync(new VMFilter { ContextIds = new[] { ctx } });
+        var targets = await ResolveAsync(new VMQuery { ContextIds = new[] { ctx } });
         VMRemovalTarget target = Assert.Single(targets);
         Assert.Null(target.BusyReason);
         Assert.Equal(new[] { "rm-group" }, target.VM.Groups);
@@ -56,7 +56,7 @@ public sealed class VMRemoveEngineTests : IClassFixture<HubDatabaseFixture>
                  $"INSERT INTO backup_jobs (id, vm_context_id, vm_name, repository_id, backup_type, status, repository_path) VALUES ('rm-backup', '{ctx}', '{name}', 'rm-repo', 'full', 'running', '/x');",
         });
 
-        VMRemovalTarget target = Assert.Single(await ResolveAsync(new VMFilter { Names = new[] { name } }));
+        VMRemovalTarget target = Assert.Single(await ResolveAsync(new VMQuery { Names = new[] { name } }));
         Assert.Contains(reason, target.BusyReason);
 
         Assert.Equal(VMRemovalResult.Busy, (await RemoveAsync(new[] { ctx }, force: false))[ctx]);
@@ -70,7 +70,7 @@ public sealed class VMRemoveEngineTests : IClassFixture<HubDatabaseFixture>
     public async Task A_job_that_starts_between_resolving_and_removing_still_protects_the_VM()
     {
         string ctx = await AddAsync("rm-late");
-        Assert.Null(Assert.Single(await ResolveAsync(new VMFilter { ContextIds = new[] { ctx } })).BusyReason);
+        Assert.Null(Assert.Single(await ResolveAsync(new VMQuery { ContextIds = new[] { ctx } })).BusyReason);
         await _database.ExecuteAsync(Job("rm-late-job", ctx, "pending"));
 
         Assert.Equal(VMRemovalResult.Busy, (await RemoveAsync(new[] { ctx }, force: false))[ctx]);
@@ -78,7 +78,7 @@ public sealed class VMRemoveEngineTests : IClassFixture<HubDatabaseFixture>
     }
 
     private async Task<string> AddAsync(string name) =>
-        Assert.Single((await VMAddRun.RunAsync(_database, new[] { TestVMs.Make(name, vcenter: "rm.vc") })).VMs).ContextId;
+        Assert.Single((await VMAdds.RunAsync(_database, new[] { TestVMs.Make(name, vcenter: "rm.vc") })).VMs).ContextId;
 
     private static string Job(string id, string? ctx, string status) =>
         "INSERT INTO replication_jobs (id, vm_context_id, source_vm_id, source_vm_name, source_vm_path, v_center_host, datacenter, replication_type, status) " +
@@ -86,12 +86,12 @@ public sealed class VMRemoveEngineTests : IClassFixture<HubDatabaseFixture>
 
     private Task<long> Count(string sql) => HubRows.CountAsync(_database, sql);
 
-    private async Task<IReadOnlyList<VMRemovalTarget>> ResolveAsync(VMFilter filter)
+    private async Task<IReadOnlyList<VMRemovalTarget>> ResolveAsync(VMQuery filter)
     {
         HubConnection hub = await TestVMs.ConnectAsync(_database);
         try
         {
-            return await VMRemoveEngine.ResolveAsync(hub, filter, CancellationToken.None);
+            return await new VMStore(hub).QueryForRemovalAsync(filter, CancellationToken.None);
         }
         finally
         {
@@ -104,7 +104,7 @@ public sealed class VMRemoveEngineTests : IClassFixture<HubDatabaseFixture>
         HubConnection hub = await TestVMs.ConnectAsync(_database);
         try
         {
-            return await VMRemoveEngine.RemoveAsync(hub, ids.ToList(), force, CancellationToken.None);
+            return await new VMStore(hub).RemoveAsync(ids.ToList(), force, CancellationToken.None);
         }
         finally
         {

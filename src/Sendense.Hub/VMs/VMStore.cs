@@ -1,0 +1,127 @@
+using MySqlConnector;
+using Sendense.Core.VMs;
+using Sendense.Hub.Connection;
+
+namespace Sendense.Hub.VMs;
+
+/// <summary>
+/// The VM use cases' store over vm_replication_contexts and vm_disks: one query per read (VMQuerySql), the removal in
+/// one statement (VMRemoveSql), and an add session per run (VMAddSession). Driver failures become SendenseExceptions
+/// that name the hub and the action (HubErrors).
+/// </summary>
+public sealed class VMStore : IVMStore
+{
+    private readonly HubConnection _hub;
+
+    /// <summary>A store for one hub connection.</summary>
+    public VMStore(HubConnection hub) => _hub = hub ?? throw new ArgumentNullException(nameof(hub));
+
+    /// <inheritdoc />
+    public string Hub => _hub.ToString();
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<VM>> QueryAsync(VMQuery query, CancellationToken cancellationToken) =>
+        ReadAsync(query.UngroupedOnly ? "listing ungrouped VMs" : "listing VMs", async (connection, sql) =>
+        {
+            VMQuerySql.Build(sql, query);
+            using MySqlDataReader reader = await sql.Build().ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return (IReadOnlyList<VM>)await VMRowFolder.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<VMRemovalTarget>> QueryForRemovalAsync(VMQuery query, CancellationToken cancellationToken) =>
+        ReadAsync("finding the VMs to remove", async (connection, sql) =>
+        {
+            bool hasBackups = await HasBackupJobsAsync(connection, cancellationToken).ConfigureAwait(false);
+            VMQuerySql.Build(sql, query, VMRemoveSql.BusyReason(sql, hasBackups));
+            var reasons = new Dictionary<VM, string?>();
+            using MySqlDataReader reader = await sql.Build().ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            List<VM> vms = await VMRowFolder.ReadAsync(reader, cancellationToken,
+                (vm, row) => reasons[vm] = row.IsDBNull(VMQuerySql.GroupOrdinal + 1) ? null : row.GetString(VMQuerySql.GroupOrdinal + 1)).ConfigureAwait(false);
+            return (IReadOnlyList<VMRemovalTarget>)vms.Select(vm => new VMRemovalTarget(vm, reasons[vm])).ToList();
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, VMRemovalResult>> RemoveAsync(IReadOnlyList<string> contextIds, bool force, CancellationToken cancellationToken)
+    {
+        if (contextIds is null || contextIds.Count == 0)
+        {
+            return new Dictionary<string, VMRemovalResult>();
+        }
+
+        HubSession session = HubEngine.SessionOf(_hub);
+        try
+        {
+            using MySqlConnection connection = await session.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            bool hasBackups = await HasBackupJobsAsync(connection, cancellationToken).ConfigureAwait(false);
+            using var command = new MySqlCommand { Connection = connection, CommandTimeout = 300 };
+            var sql = new SqlText(command);
+            VMRemoveSql.Delete(sql, string.Join(", ", contextIds.Select(id => sql.Parameter(id))), force, hasBackups);
+            var before = new HashSet<string>(StringComparer.Ordinal);
+            var after = new HashSet<string>(StringComparer.Ordinal);
+            using (MySqlDataReader reader = await sql.Build().ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await ReadIdsAsync(reader, before, cancellationToken).ConfigureAwait(false);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                await ReadIdsAsync(reader, after, cancellationToken).ConfigureAwait(false);
+            }
+
+            return contextIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, id =>
+                !before.Contains(id) ? VMRemovalResult.AlreadyGone : after.Contains(id) ? VMRemovalResult.Busy : VMRemovalResult.Removed, StringComparer.Ordinal);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not SendenseException)
+        {
+            throw HubErrors.FromQuery(exception, $"removing {contextIds.Count} VM(s)", Hub);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> CompleteAsync(VMColumn column, string prefix, int limit, CancellationToken cancellationToken) =>
+        ReadAsync("completing names", async (connection, sql) =>
+        {
+            string name = column switch { VMColumn.Datacenter => "datacenter", VMColumn.VCenter => "vcenter_host", _ => "vm_name" };
+            string pattern = sql.Parameter(new Wildcard(Wildcard.Escape(prefix) + "*").ToLike());
+            sql.Sql($"SELECT DISTINCT {name} FROM vm_replication_contexts WHERE {name} LIKE {pattern} ESCAPE '{SqlPattern.LikeEscape}' ORDER BY {name} LIMIT {sql.Parameter(Math.Max(1, limit))}");
+            var values = new List<string>();
+            using MySqlDataReader reader = await sql.Build().ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                values.Add(reader.GetString(0));
+            }
+
+            return (IReadOnlyList<string>)values;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IVMAddSession> OpenAddSessionAsync(int? credentialId, CancellationToken cancellationToken) =>
+        await VMAddSession.OpenAsync(_hub, credentialId, cancellationToken).ConfigureAwait(false);
+
+    private async Task<T> ReadAsync<T>(string action, Func<MySqlConnection, SqlText, Task<T>> read, CancellationToken cancellationToken)
+    {
+        HubSession session = HubEngine.SessionOf(_hub);
+        try
+        {
+            using MySqlConnection connection = await session.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            using var command = new MySqlCommand { Connection = connection, CommandTimeout = 120 };
+            return await read(connection, new SqlText(command)).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not SendenseException)
+        {
+            throw HubErrors.FromRead(exception, action, Hub);
+        }
+    }
+
+    private static async Task ReadIdsAsync(MySqlDataReader reader, HashSet<string> into, CancellationToken cancellationToken)
+    {
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            into.Add(reader.GetString(0));
+        }
+    }
+
+    private static async Task<bool> HasBackupJobsAsync(MySqlConnection connection, CancellationToken cancellationToken)
+    {
+        using var command = new MySqlCommand(VMRemoveSql.HasBackupJobs, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
+    }
+}
