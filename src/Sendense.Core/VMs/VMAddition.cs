@@ -82,12 +82,7 @@ internal sealed class VMAddition
             }
             catch (SendenseException exception) when (exception.Target is null)
             {
-                throw new SendenseException(exception.Code, exception.Message, exception.InnerException)
-                {
-                    IsTransient = exception.IsTransient,
-                    StopsCommand = exception.StopsCommand,
-                    Target = host,
-                };
+                throw Messages.Discovery.About(exception, host);
             }
 
             var (found, problems) = VMIdentityMatcher.Match(wanted, collector.VMs, host);

@@ -20,6 +20,11 @@ internal sealed class PipelineBridge<T> : IOutcomeObserver<T>, IDisposable
     private readonly CancellationTokenSource _consumerGone = new CancellationTokenSource();
     private readonly Action<SendenseCmdlet, Outcome<T>> _writeOutcome;
 
+    // Warnings not yet written: after a stop (Ctrl+C) nothing reaches the pipeline any more, yet what a use case says
+    // while it stops (how many VMs had landed) must still be shown; see <see cref="UndeliveredWarnings"/>.
+    private readonly ConcurrentDictionary<int, string> _pendingWarnings = new ConcurrentDictionary<int, string>();
+    private int _warningCount;
+
     internal PipelineBridge(Action<SendenseCmdlet, Outcome<T>> writeOutcome) => _writeOutcome = writeOutcome;
 
     /// <summary>Cancelled when nobody will read what is posted any more.</summary>
@@ -35,7 +40,19 @@ internal sealed class PipelineBridge<T> : IOutcomeObserver<T>, IDisposable
     public void Verbose(string message) => Post(cmdlet => cmdlet.WriteVerbose(message));
 
     /// <inheritdoc />
-    public void Warning(string message) => Post(cmdlet => cmdlet.WriteWarning(message));
+    public void Warning(string message)
+    {
+        int key = Interlocked.Increment(ref _warningCount);
+        _pendingWarnings[key] = message;
+        Post(cmdlet =>
+        {
+            cmdlet.WriteWarning(message);
+            _pendingWarnings.TryRemove(key, out _);
+        });
+    }
+
+    /// <summary>The warnings that were posted but never written, in order (the pipeline stopped first).</summary>
+    internal IReadOnlyList<string> UndeliveredWarnings => _pendingWarnings.OrderBy(p => p.Key).Select(p => p.Value).ToList();
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<bool>> ConfirmAsync(IReadOnlyList<ChangeRequest> changes, CancellationToken cancellationToken)

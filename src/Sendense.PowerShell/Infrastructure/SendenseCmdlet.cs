@@ -166,9 +166,11 @@ public abstract class SendenseCmdlet : PSCmdlet, IDisposable
         }
         catch
         {
-            // The pipeline thread failed or was stopped while writing: end the work before rethrowing.
+            // The pipeline thread failed or was stopped while writing: end the work before rethrowing, and show on the
+            // host what the work said while it ended (the streams are closed by then).
             bridge.Abandon();
             WaitQuietly(task);
+            ShowOnHost(bridge.UndeliveredWarnings);
             throw;
         }
 
@@ -178,6 +180,7 @@ public abstract class SendenseCmdlet : PSCmdlet, IDisposable
         }
         catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
         {
+            ShowOnHost(bridge.UndeliveredWarnings);
             throw new PipelineStoppedException();
         }
         catch (OperationCanceledException) when (bridge.ConsumerGone.IsCancellationRequested)
@@ -251,6 +254,21 @@ public abstract class SendenseCmdlet : PSCmdlet, IDisposable
     /// <summary>Stops the command (transition helper).</summary>
     [DoesNotReturn]
     protected void ThrowSendenseError(Exception exception, object? target) => Stop(exception, target);
+
+    private void ShowOnHost(IReadOnlyList<string> warnings)
+    {
+        foreach (string warning in warnings)
+        {
+            try
+            {
+                Host?.UI?.WriteWarningLine(warning);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // No host to show it on.
+            }
+        }
+    }
 
     private static void WaitQuietly(Task task)
     {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Sendense.Core.Credentials;
+using Sendense.Core.Discovery;
 using Sendense.Core.VMs;
 
 namespace Sendense.PowerShell.Infrastructure;
@@ -20,6 +21,16 @@ internal static class Services
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static IVMStore VMStore(HubConnection hub) => new Sendense.Hub.VMs.VMStore(Open(hub));
+
+    /// <summary>
+    /// Discovery: <paramref name="markingHub"/> (optional) marks managed VMs, <paramref name="credentialHub"/> (optional)
+    /// resolves stored credentials. Without either, Sendense.Hub is never loaded.
+    /// </summary>
+    internal static DiscoveryService Discovery(HubConnection? markingHub, HubConnection? credentialHub) =>
+        new DiscoveryService(markingHub is null ? null : DiscoveryStore(markingHub), credentialHub is null ? null : CredentialStore(credentialHub));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IDiscoveryStore DiscoveryStore(HubConnection hub) => new Sendense.Hub.Discovery.DiscoveryStore(Open(hub));
 
     /// <summary>The credential store of a hub connection.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

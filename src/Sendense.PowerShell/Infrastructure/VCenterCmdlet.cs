@@ -26,7 +26,16 @@ public abstract class VCenterCmdlet : StoredCredentialCmdlet
     /// <summary>The way in as the core takes it; a -VIServer object is read here (without any PowerCLI assembly).</summary>
     protected VCenterAccess Access(string? vcenter, PSCredential? credential, PSObject? viServer, Sendense.Core.Credentials.VCenterCredentialIdentity? stored)
     {
-        VIServerSession? session = viServer is null ? null : VIServerSession.From(viServer);
+        VIServerSession? session = null;
+        try
+        {
+            session = viServer is null ? null : VIServerSession.From(viServer);
+        }
+        catch (SendenseException exception)
+        {
+            Stop(exception, viServer);
+        }
+
         bool hasCredential = credential is not null && credential != PSCredential.Empty;
         return new VCenterAccess
         {

@@ -1,18 +1,19 @@
 using System.Net;
+using Sendense.Core.Discovery;
 using Sendense.Core.Hub;
 using Sendense.Hub.Connection;
 using Sendense.Hub.Discovery;
 using Sendense.Tests.Rig;
 using Xunit;
 
-namespace Sendense.Tests.Discovery;
+namespace Sendense.Tests.Hub.Discovery;
 
 /// <summary>The one query that marks discovery output as managed, on the real upstream schema.</summary>
-public sealed class ManagedVMLookupTests : IClassFixture<HubDatabaseFixture>
+public sealed class DiscoveryStoreTests : IClassFixture<HubDatabaseFixture>
 {
     private readonly HubDatabase _database;
 
-    public ManagedVMLookupTests(HubDatabaseFixture fixture) => _database = fixture.Database;
+    public DiscoveryStoreTests(HubDatabaseFixture fixture) => _database = fixture.Database;
 
     [Fact]
     public async Task Contexts_of_the_vCenter_are_found_by_BIOS_uuid_or_MoRef_as_the_hub_compares_them()
@@ -25,15 +26,15 @@ public sealed class ManagedVMLookupTests : IClassFixture<HubDatabaseFixture>
         HubConnection hub = await HubEngine.ConnectAsync(Options(), CancellationToken.None);
         try
         {
-            IReadOnlyDictionary<string, string> managed = await ManagedVMLookup.LoadAsync(hub, "vc01.example.com", CancellationToken.None);
+            IReadOnlyDictionary<string, string> managed = await new DiscoveryStore(hub).ManagedVMsAsync("vc01.example.com", CancellationToken.None);
 
             Assert.Equal(2, managed.Count);
             var web = new DiscoveredVM { MoRef = "vm-21", BiosUuid = "421a2b3c-4d5e-6f70-8192-a3b4c5d6e7f8" };
             var lost = new DiscoveredVM { MoRef = "vm-25" };
             var other = new DiscoveredVM { MoRef = "vm-30", BiosUuid = "00000000-0000-0000-0000-000000000000" };
-            Assert.Equal("ctx-web01-20251006-203401", ManagedVMLookup.ContextOf(managed, web));
-            Assert.Equal("ctx-lost-20251006-203401", ManagedVMLookup.ContextOf(managed, lost));
-            Assert.Null(ManagedVMLookup.ContextOf(managed, other));
+            Assert.Equal("ctx-web01-20251006-203401", ManagedVMs.ContextOf(managed, web));
+            Assert.Equal("ctx-lost-20251006-203401", ManagedVMs.ContextOf(managed, lost));
+            Assert.Null(ManagedVMs.ContextOf(managed, other));
         }
         finally
         {
