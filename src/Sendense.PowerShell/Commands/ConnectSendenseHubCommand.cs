@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Sendense.Core.Hub;
-using Sendense.Hub.Connection;
 using Sendense.PowerShell.Infrastructure;
 
 namespace Sendense.PowerShell.Commands;
@@ -81,15 +80,11 @@ public sealed class ConnectSendenseHubCommand : SendenseCmdlet
             options.Password = Credential.Password;
         }
 
-        HubConnection hub;
-        try
+        HubConnection hub = Run((observer, token) => Services.Connector().ConnectAsync(options, observer, token),
+            ParameterSetName == ServerSet ? Server : "ConnectionString");
+        if (hub is null)
         {
-            hub = Await(token => HubEngine.ConnectAsync(options, token));
-        }
-        catch (SendenseException exception)
-        {
-            ThrowSendenseError(exception, ParameterSetName == ServerSet ? Server : "ConnectionString");
-            return;
+            return; // reported already
         }
 
         if (ParameterSetName == ConnectionStringSet && Credential != PSCredential.Empty)
@@ -102,8 +97,6 @@ public sealed class ConnectSendenseHubCommand : SendenseCmdlet
             HubSessionState.SetDefault(SessionState, hub);
         }
 
-        WriteVerbose($"Connected to hub database {hub} (MariaDB {hub.ServerVersion}).");
         WriteObject(hub);
-        base.EndProcessing();
     }
 }

@@ -47,13 +47,11 @@ public sealed class DisconnectSendenseHubCommand : SendenseCmdlet
                 Close(current);
             }
         }
-
-        base.EndProcessing();
     }
 
     private void Close(HubConnection hub)
     {
-        hub.Session.Dispose();
+        Sendense.Core.Hub.HubService.Disconnect(hub);
         if (ReferenceEquals(HubSessionState.GetDefault(SessionState), hub))
         {
             HubSessionState.ClearDefault(SessionState);

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Sendense.Hub.Schema;
 using Sendense.PowerShell.Infrastructure;
 
 namespace Sendense.PowerShell.Commands;
@@ -18,37 +17,6 @@ public sealed class InitializeSendenseDatabaseCommand : HubCmdlet
     protected override void EndProcessing()
     {
         HubConnection hub = ResolveHub();
-        HubSchemaReport report;
-        try
-        {
-            report = Await(token => HubSchemaEngine.InspectAsync(hub, token));
-            var approved = report.MissingTables
-                .Where(table => ShouldProcess($"{hub.Database} on {hub.Server}:{hub.Port}", $"Create table {table}"))
-                .ToList();
-            if (approved.Count > 0)
-            {
-                report = Await(token => HubSchemaEngine.CreateTablesAsync(hub, approved, token));
-            }
-        }
-        catch (SendenseException exception)
-        {
-            ThrowSendenseError(exception, hub);
-            return;
-        }
-
-        foreach (string table in report.CreatedTables)
-        {
-            WriteVerbose($"Created table {table}.");
-        }
-
-        if (report.Problems.Length > 0)
-        {
-            WriteSendenseError(new SendenseException(SendenseErrorCode.HubSchemaMismatch,
-                $"The hub database {hub} lacks what the module needs:{System.Environment.NewLine}- " +
-                string.Join(System.Environment.NewLine + "- ", report.Problems)), hub);
-        }
-
-        WriteObject(report);
-        base.EndProcessing();
+        RunEach<HubSchemaReport>((observer, token) => Services.Schema(hub).InitializeAsync(observer, token), hub);
     }
 }

@@ -19,7 +19,7 @@ public abstract class HubCmdlet : SendenseCmdlet
         HubConnection? hub = Hub ?? HubSessionState.GetDefault(SessionState);
         if (hub is null)
         {
-            ThrowSendenseError(new SendenseException(SendenseErrorCode.HubNotConnected,
+            Stop(new SendenseException(SendenseErrorCode.HubNotConnected,
                 "No hub connection. Run Connect-SendenseHub first, or pass a connection with -Hub."), null);
         }
 
@@ -29,7 +29,7 @@ public abstract class HubCmdlet : SendenseCmdlet
         }
         catch (SendenseException exception)
         {
-            ThrowSendenseError(exception, hub);
+            Stop(exception, hub);
         }
 
         return hub;

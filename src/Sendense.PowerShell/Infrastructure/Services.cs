@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Sendense.Core.Credentials;
 using Sendense.Core.Discovery;
+using Sendense.Core.Hub;
 using Sendense.Core.VMs;
 
 namespace Sendense.PowerShell.Infrastructure;
@@ -16,6 +17,14 @@ namespace Sendense.PowerShell.Infrastructure;
 #pragma warning disable CA1859
 internal static class Services
 {
+    /// <summary>Connecting to a hub.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static HubService Connector() => new HubService(new Sendense.Hub.Connection.HubConnector());
+
+    /// <summary>The schema of a connected hub.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static HubService Schema(HubConnection hub) => new HubService(new Sendense.Hub.Schema.SchemaStore(Open(hub)));
+
     /// <summary>The VM use cases of a hub (they record and resolve stored credentials too).</summary>
     internal static VMService VMs(HubConnection hub) => new VMService(VMStore(hub), CredentialStore(hub));
 
