@@ -174,6 +174,9 @@ func reshape(ctx context.Context, u *url.URL, agent string, folders []string, ev
 		return err
 	}
 	for _, dc := range dcs {
+		if (len(folders) == 0 || every <= 0) && templates <= 0 {
+			break // nothing to move or mark: listing thousands of VMs would only slow the start
+		}
 		finder.SetDatacenter(dc)
 		vms, err := finder.VirtualMachineList(ctx, "*")
 		if err != nil {
