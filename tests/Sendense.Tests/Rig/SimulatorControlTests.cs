@@ -247,6 +247,26 @@ public sealed class SimulatorControlTests
     }
 
     [Fact]
+    public async Task A_command_not_answered_in_time_throws_and_its_late_answer_is_skipped()
+    {
+        await using VCenterSimulator simulator = await VCenterSimulator.StartAsync(new SimulatorTopology());
+
+        Signal("STOP", simulator.ProcessId); // a simulator that hangs: the command waits in the pipe
+        try
+        {
+            await Assert.ThrowsAsync<TimeoutException>(() => simulator.SendAsync("list", TimeSpan.FromSeconds(1)));
+        }
+        finally
+        {
+            Signal("CONT", simulator.ProcessId);
+        }
+
+        // The late answer of list comes first on the channel; the next command must still get its own.
+        Assert.Equal("DC0_H0_VM1", (await simulator.GetVMInfoAsync("DC0_H0_VM1")).Name);
+        Assert.Equal("{\"pong\":true}", await simulator.SendAsync("ping"));
+    }
+
+    [Fact]
     public async Task Kill_is_a_vCenter_that_died_connections_are_refused_and_commands_fail()
     {
         await using VCenterSimulator simulator = await VCenterSimulator.StartAsync(new SimulatorTopology());
@@ -315,6 +335,13 @@ public sealed class SimulatorControlTests
         var observer = new CollectingObserver();
         await VMDiscoveryService.DiscoverAsync(options, new VMDiscoveryRequest { IncludeTemplates = true }, observer, CancellationToken.None);
         return observer.VMs.ToArray();
+    }
+
+    private static void Signal(string signal, int processId)
+    {
+        using Process kill = Process.Start("kill", new[] { "-" + signal, processId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
     }
 
     private static Task<HttpResponseMessage> Post(HttpClient http, VCenterSimulator simulator) =>
