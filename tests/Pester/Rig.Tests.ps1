@@ -194,9 +194,11 @@ Describe 'Rig simulators driven from PowerShell' -Tag Rig {
 Describe 'The lab (build.ps1 -Task Lab)' -Tag Rig, Lab {
     BeforeEach {
         $script:LabDir = Join-Path ([System.IO.Path]::GetTempPath()) ('sdlab-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
+        $script:SavedEnvironment = @{}
     }
 
     AfterEach {
+        foreach ($name in $SavedEnvironment.Keys) { [Environment]::SetEnvironmentVariable($name, $SavedEnvironment[$name]) }
         # Whatever a failed test left: -Stop cleans up by the state file.
         if (Test-Path (Join-Path $LabDir 'state.json')) { Invoke-Build -Arguments @('-Task', 'Lab', '-Stop', '-LabDirectory', $LabDir) | Out-Null }
         Remove-Item $LabDir -Recurse -Force -ErrorAction SilentlyContinue
@@ -229,8 +231,14 @@ Describe 'The lab (build.ps1 -Task Lab)' -Tag Rig, Lab {
         $envFile | Should -Match "export SENDENSE_LAB_VCENTER_SHA256='$([regex]::Escape($lab.vcenter.sha256))'"
         $bash = & bash -c ". '$LabDir/lab.env' && printf '%s|%s' `"`$SENDENSE_LAB_HUB_PORT`" `"`$SENDENSE_LAB_VCENTER`""
         $bash | Should -Be "$($lab.hub.port)|$($lab.vcenter.server)"
+        # lab.ps1 sets process environment variables (MIGRATEKIT_CRED_ENCRYPTION_KEY among them): AfterEach restores
+        # them, so later suites in this process see the environment they expect.
+        $names = (Get-Content (Join-Path $LabDir 'lab.ps1')) -match '^\$env:' -replace '^\$env:(\w+).*$', '$1'
+        $names | Should -Contain 'MIGRATEKIT_CRED_ENCRYPTION_KEY'
+        foreach ($name in $names) { $SavedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name) }
         . (Join-Path $LabDir 'lab.ps1')
         $env:SENDENSE_LAB_VCENTER_PASSWORD | Should -Be $lab.vcenter.password
+        $env:MIGRATEKIT_CRED_ENCRYPTION_KEY | Should -Be $lab.hub.credentialKey
         $hub = Connect-SendenseHub -Server $env:SENDENSE_LAB_HUB_SERVER -Port $env:SENDENSE_LAB_HUB_PORT -Database $env:SENDENSE_LAB_HUB_DATABASE `
             -Credential $SendenseLabHubCredential -TlsMode None -NotDefault
         try {
