@@ -267,6 +267,33 @@ public sealed class SimulatorControlTests
     }
 
     [Fact]
+    public async Task The_control_session_comes_back_when_someone_terminates_it()
+    {
+        await using VCenterSimulator simulator = await VCenterSimulator.StartAsync(new SimulatorTopology());
+        using var http = new HttpClient();
+        string login = "<Login xmlns=\"urn:vim25\"><_this type=\"SessionManager\">SessionManager</_this><userName>" +
+            System.Security.SecurityElement.Escape(simulator.Topology.UserName) + "</userName><password>" +
+            System.Security.SecurityElement.Escape(simulator.Topology.Password) + "</password></Login>";
+        using HttpResponseMessage loggedIn = await Soap(http, simulator, login, cookie: null);
+        string cookie = System.Text.RegularExpressions.Regex.Match(string.Join(";", loggedIn.Headers.GetValues("Set-Cookie")), "vmware_soap_session=\"?([^\";]+)").Groups[1].Value;
+        string mine = System.Text.RegularExpressions.Regex.Match(await loggedIn.Content.ReadAsStringAsync(), "<key>([^<]+)</key>").Groups[1].Value;
+
+        string[] others = (await SessionKeys(http, simulator, cookie)).Where(k => k != mine).ToArray();
+        Assert.NotEmpty(others); // the launcher's own session
+        string terminate = "<TerminateSession xmlns=\"urn:vim25\"><_this type=\"SessionManager\">SessionManager</_this>" +
+            string.Concat(others.Select(k => "<sessionId>" + k + "</sessionId>")) + "</TerminateSession>";
+        using (HttpResponseMessage terminated = await Soap(http, simulator, terminate, cookie))
+        {
+            Assert.Equal(HttpStatusCode.OK, terminated.StatusCode);
+        }
+
+        Assert.Equal("DC0_H0_VM0", (await simulator.GetVMInfoAsync("DC0_H0_VM0")).Name);
+        string[] now = await SessionKeys(http, simulator, cookie);
+        Assert.DoesNotContain(now, others.Contains);
+        Assert.Contains(now, k => k != mine); // logged in again
+    }
+
+    [Fact]
     public async Task Kill_is_a_vCenter_that_died_connections_are_refused_and_commands_fail()
     {
         await using VCenterSimulator simulator = await VCenterSimulator.StartAsync(new SimulatorTopology());
@@ -335,6 +362,34 @@ public sealed class SimulatorControlTests
         var observer = new CollectingObserver();
         await VMDiscoveryService.DiscoverAsync(options, new VMDiscoveryRequest { IncludeTemplates = true }, observer, CancellationToken.None);
         return observer.VMs.ToArray();
+    }
+
+    private static async Task<string[]> SessionKeys(HttpClient http, VCenterSimulator simulator, string cookie)
+    {
+        const string Body = "<RetrievePropertiesEx xmlns=\"urn:vim25\"><_this type=\"PropertyCollector\">propertyCollector</_this><specSet>" +
+            "<propSet><type>SessionManager</type><pathSet>sessionList</pathSet></propSet><objectSet><obj type=\"SessionManager\">SessionManager</obj></objectSet>" +
+            "</specSet><options/></RetrievePropertiesEx>";
+        using HttpResponseMessage response = await Soap(http, simulator, Body, cookie);
+        return System.Text.RegularExpressions.Regex.Matches(await response.Content.ReadAsStringAsync(), "<key>([^<]+)</key>")
+            .Select(m => m.Groups[1].Value).ToArray();
+    }
+
+    private static async Task<HttpResponseMessage> Soap(HttpClient http, VCenterSimulator simulator, string body, string? cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, simulator.Url)
+        {
+            Content = new StringContent(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>" +
+                body + "</soapenv:Body></soapenv:Envelope>", Encoding.UTF8, "text/xml"),
+        };
+        if (cookie is not null)
+        {
+            request.Headers.Add("Cookie", "vmware_soap_session=" + cookie);
+        }
+
+        HttpResponseMessage response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return response;
     }
 
     private static void Signal(string signal, int processId)

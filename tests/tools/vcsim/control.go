@@ -45,7 +45,6 @@ import (
 	"github.com/vmware/govmomi/property"
 	"github.com/vmware/govmomi/view"
 	"github.com/vmware/govmomi/vim25/mo"
-	"github.com/vmware/govmomi/vim25/soap"
 	"github.com/vmware/govmomi/vim25/types"
 )
 
@@ -65,6 +64,8 @@ type command struct {
 	run   func(c *controller, args []string) (interface{}, error)
 }
 
+// commands is filled in init rather than by a literal: help reads the table, and a literal that refers to a
+// function reading it would be an initialisation cycle.
 var commands map[string]command
 
 func init() {
@@ -156,13 +157,20 @@ func (c *controller) execute(line string) (interface{}, error) {
 		return nil, fmt.Errorf("usage: %s", cmd.usage)
 	}
 	result, err := cmd.run(c, args)
-	if err != nil && isNotAuthenticated(err) {
-		// The session was ended under us (a test may log every session out): log in again, once.
+	if err != nil && !c.sessionActive() {
+		// The session was ended under us (a test may terminate every session): log in again and retry, once. The
+		// simulator then reports NotAuthenticated or, for the session's container view, ManagedObjectNotFound; asking
+		// whether the session is alive covers both.
 		if err = c.connect(); err == nil {
 			result, err = cmd.run(c, args)
 		}
 	}
 	return result, err
+}
+
+func (c *controller) sessionActive() bool {
+	s, err := c.client.SessionManager.UserSession(c.ctx)
+	return err == nil && s != nil
 }
 
 // parseLine splits a command line: a JSON array of strings/numbers, or blank-separated percent-encoded words.
@@ -198,18 +206,6 @@ func parseLine(line string) ([]string, error) {
 
 func oneLine(s string) string {
 	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
-}
-
-func isNotAuthenticated(err error) bool {
-	if soap.IsSoapFault(err) {
-		_, ok := soap.ToSoapFault(err).VimFault().(types.NotAuthenticated)
-		return ok
-	}
-	if soap.IsVimFault(err) {
-		_, ok := soap.ToVimFault(err).(*types.NotAuthenticated)
-		return ok
-	}
-	return false
 }
 
 // --- VM lookup ---
@@ -437,8 +433,8 @@ func (c *controller) addDisk(args []string) (interface{}, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(m.Datastore) == 0 {
-		return nil, fmt.Errorf("%s has no datastore", vm.name)
+	if m.Config == nil || len(m.Datastore) == 0 {
+		return nil, fmt.Errorf("%s has no devices or no datastore", vm.name)
 	}
 	devices := object.VirtualDeviceList(m.Config.Hardware.Device)
 	controller, err := devices.FindSCSIController("")
