@@ -226,6 +226,9 @@ Describe 'The lab (build.ps1 -Task Lab)' -Tag Rig, Lab {
         Invoke-RigSql -ConnectionString $server -Database $lab.hub.database -Sql "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name IN ('vm_replication_contexts', 'vm_disks', 'vm_machine_groups')" |
             Should -Be 3
 
+        # The vCenter answers vim25 at the URL given.
+        (Invoke-Soap $lab.vcenter.url).Content | Should -Match '<apiType>VirtualCenter</apiType>'
+
         # The module against both, with the values as the files give them.
         $envFile = Get-Content (Join-Path $LabDir 'lab.env') -Raw
         $envFile | Should -Match "export SENDENSE_LAB_VCENTER_SHA256='$([regex]::Escape($lab.vcenter.sha256))'"
