@@ -697,6 +697,8 @@ function Invoke-RigSimulatorCommand {
     if ([string]::IsNullOrWhiteSpace($line)) { throw 'The simulator command is empty.' }
     $process = $Simulator.Process
     if ($process.HasExited) { throw "The vCenter simulator has exited (exit code $($process.ExitCode)): $($Simulator.ErrorTask.Result)" }
+    # Before VCSIM_READY the channel still carries the start lines: a command now would read them as its answer.
+    if (-not $Simulator.Url) { throw 'The vCenter simulator is not ready yet: pass it to Wait-RigSimulator first.' }
 
     $timeout = $TimeoutSeconds * 1000
     if (-not $Simulator.Gate.Wait($timeout)) { throw "The vCenter simulator's control channel stayed busy for $TimeoutSeconds s." }
