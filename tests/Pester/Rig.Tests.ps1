@@ -13,6 +13,7 @@ BeforeAll {
     # of a lab that a stop left behind (MariaDB names its data folder on its command line, the simulator has its
     # temporary folder in TMPDIR).
     function Get-ProcessMentioning([string] $Text) {
+        if (-not $Text) { throw 'Get-ProcessMentioning needs a text to look for.' }
         foreach ($dir in Get-ChildItem /proc -Directory | Where-Object Name -Match '^\d+$') {
             $cmdline = Get-Content "$($dir.FullName)/cmdline" -Raw -ErrorAction SilentlyContinue
             $environ = Get-Content "$($dir.FullName)/environ" -Raw -ErrorAction SilentlyContinue
@@ -292,10 +293,13 @@ Describe 'The lab (build.ps1 -Task Lab)' -Tag Rig, Lab {
             $deadline = [DateTime]::UtcNow.AddSeconds(120)
             while (-not (Test-Path (Join-Path $LabDir 'lab.json')) -and -not $terminal.HasExited -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
             Test-Path (Join-Path $LabDir 'lab.json') | Should -BeTrue -Because "the lab should start ($(if ($terminal.HasExited) { $output.Result }))"
+            # lab.json is written just before the state turns ready; the Ctrl+C hint is printed just after.
+            while (-not $terminal.HasExited -and -not ((Get-Content (Join-Path $LabDir 'state.json') -Raw -ErrorAction SilentlyContinue) -match '"ready"')) { Start-Sleep -Milliseconds 100 }
             $state = Get-Content (Join-Path $LabDir 'state.json') -Raw | ConvertFrom-Json
+            $state.status | Should -Be 'ready'
             $state.mode | Should -Be 'foreground'
-            while (-not $output.IsCompleted -and -not ((Get-Content (Join-Path $LabDir 'state.json') -Raw -ErrorAction SilentlyContinue) -match '"ready"')) { Start-Sleep -Milliseconds 100 }
-            Start-Sleep -Milliseconds 500 # the table and the Ctrl+C hint are printed after the state turns ready
+            foreach ($entry in $state.supervisor, $state.mariadb, $state.simulator) { Test-Alive $entry.pid | Should -BeTrue }
+            Start-Sleep -Milliseconds 500
 
             $terminal.StandardInput.Write([char]3)
             $terminal.StandardInput.Flush()

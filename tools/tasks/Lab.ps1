@@ -174,6 +174,7 @@ function Invoke-LabSession {
         if ($topology.Contains('Rename') -and $topology.Rename -isnot [hashtable]) { $topology.Rename = [hashtable]$topology.Rename }
         $simulator = Start-RigSimulator @topology
         $state.simulator = New-LabProcessEntry $simulator.Process.Id @{ tempDirectory = $simulator.TempDirectory }
+        Write-LabFile (Get-LabPath $Directory State) ($state | ConvertTo-Json -Depth 5)
 
         $lab = New-LabDescription -Rig $rig -Hub $hub -Simulator $simulator -Topology $Request.Topology -State $state
         Write-LabConnectionFiles -Directory $Directory -Lab $lab
