@@ -12,10 +12,16 @@ Run it through the pinned PowerShell tool: `dotnet tool restore && dotnet pwsh .
   Bench    runs the benchmarks on the real rig and writes docs/benchmarks.md
   Package  writes a PowerShell Gallery-ready nupkg of the module to out/package
   Demo     starts a private hub database and a vCenter simulator and runs discovery -> add -> group, as tables
+  Lab      starts a private hub database (upstream schema) and a vCenter simulator for manual work, prints their
+           connection values and writes them to out/lab (lab.json, lab.env, lab.ps1); runs until Ctrl+C, or with
+           -Detach in the background until -Task Lab -Stop (see docs/testing-lab.md)
   Clean    removes out/ and the build folders
 
 .EXAMPLE
 dotnet pwsh ./build.ps1 -Task Test
+
+.EXAMPLE
+dotnet pwsh ./build.ps1 -Task Build, Lab -Detach -LabVM 50
 #>
 [CmdletBinding()]
 param(
@@ -32,7 +38,25 @@ param(
     [switch] $SkipPester,
 
     # Bench only: run just these bench/<Name>.Bench.ps1 scripts (default: all of them).
-    [string[]] $BenchName
+    [string[]] $BenchName,
+
+    # Lab only: the simulator's topology (datacenters; clusters per datacenter; hosts per cluster; standalone hosts per
+    # datacenter; VMs per resource pool or standalone host; templates per datacenter), then -LabTopology: any
+    # Start-RigSimulator parameter, as a hashtable or a JSON object (e.g. '{"VMFolder":["Prod/Web"],"Tls":false}').
+    [int] $LabDatacenter,
+    [int] $LabCluster,
+    [int] $LabClusterHost,
+    [int] $LabStandaloneHost,
+    [int] $LabVM,
+    [int] $LabTemplate,
+    [object] $LabTopology,
+    # Lab only: the hub database's name, the folder of the lab's files (default out/lab), one control command for the
+    # running lab's simulator (e.g. 'poweroff DC0_H0_VM0'), run in the background, stop a running lab.
+    [string] $LabDatabase = 'migratekit_oma',
+    [string] $LabDirectory,
+    [string] $LabCommand,
+    [switch] $Detach,
+    [switch] $Stop
 )
 
 Set-StrictMode -Version Latest
@@ -48,6 +72,7 @@ $KnownTasks = [ordered]@{
     Bench   = 'run the benchmarks and write docs/benchmarks.md'
     Package = 'write a PowerShell Gallery-ready nupkg to out/package'
     Demo    = 'run discovery -> add -> group against a private hub database and simulator'
+    Lab     = 'keep a private hub database and simulator up for manual work (-Detach, -Stop)'
     Clean   = 'remove out/ and build folders'
 }
 
@@ -84,6 +109,14 @@ try {
             'Demo' {
                 Invoke-ModuleBuild -RepoRoot $RepoRoot -Configuration $Configuration
                 Invoke-Demo -RepoRoot $RepoRoot
+            }
+            'Lab' {
+                $counts = @{}
+                foreach ($key in 'Datacenter', 'Cluster', 'ClusterHost', 'StandaloneHost', 'VM', 'Template') {
+                    if ($PSBoundParameters.ContainsKey("Lab$key")) { $counts[$key] = $PSBoundParameters["Lab$key"] }
+                }
+                Invoke-Lab -RepoRoot $RepoRoot -Directory $LabDirectory -Topology $LabTopology -Counts $counts -Database $LabDatabase `
+                    -Command $LabCommand -Detach:$Detach -Stop:$Stop
             }
             'Clean' { Invoke-Clean -RepoRoot $RepoRoot; 0 }
         }

@@ -6,5 +6,5 @@ foreach ($file in Get-ChildItem -Path (Join-Path $PSScriptRoot 'tasks') -Filter 
     . $file.FullName
 }
 
-Export-ModuleMember -Function Invoke-ModuleBuild, Invoke-TestSuite, Invoke-Benchmark, Invoke-ModulePackage, Invoke-Demo, Invoke-Clean,
+Export-ModuleMember -Function Invoke-ModuleBuild, Invoke-TestSuite, Invoke-Benchmark, Invoke-ModulePackage, Invoke-Demo, Invoke-Lab, Invoke-Clean,
     Invoke-DotNet, Get-PwshCommandLine, Invoke-ChildPwsh

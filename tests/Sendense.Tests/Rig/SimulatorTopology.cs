@@ -42,8 +42,14 @@ public sealed record SimulatorTopology
     /// <summary>Serve https with the simulator's fixed test certificate.</summary>
     public bool Tls { get; init; }
 
-    /// <summary>Delay added to each SOAP call, in milliseconds.</summary>
+    /// <summary>Delay added to each SOAP call of a client, in milliseconds (the control channel's <c>delay</c> changes it).</summary>
     public int DelayMilliseconds { get; init; }
+
+    /// <summary>The first N client requests to /sdk are answered with <see cref="FailStatus"/> and an empty body.</summary>
+    public int FailFirst { get; init; }
+
+    /// <summary>The HTTP status of the requests <see cref="FailFirst"/> fails.</summary>
+    public int FailStatus { get; init; } = 503;
 
     /// <summary>The user the simulator accepts.</summary>
     public string UserName { get; init; } = "administrator@vsphere.local";

@@ -6,30 +6,41 @@
 // -exit-on-eof, until its standard input closes (so a crashed test run never
 // leaves a simulator behind).
 //
+// While it serves, standard input is a control channel: one command per line,
+// one answer line per command on standard output ("OK <json>" or
+// "ERR <message>"), so a test can change the vCenter under a running client
+// (rename, power, resize, add or remove a disk, destroy a VM, inject HTTP
+// faults or latency) and read a VM back. See control.go for the commands and
+// faults.go for the fault layer in front of the simulator.
+//
 // Build: GO111MODULE=off GOPATH=/usr/share/gocode go build -o vcsim-launcher .
 package main
 
 import (
-	"bufio"
 	"context"
+	"crypto/rand"
 	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/tls"
+	"encoding/hex"
 	"flag"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"os/signal"
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/vmware/govmomi"
 	"github.com/vmware/govmomi/find"
 	"github.com/vmware/govmomi/object"
+	"github.com/vmware/govmomi/session"
 	"github.com/vmware/govmomi/simulator"
+	"github.com/vmware/govmomi/vim25"
 	"github.com/vmware/govmomi/vim25/mo"
+	"github.com/vmware/govmomi/vim25/soap"
 	"github.com/vmware/govmomi/vim25/types"
 )
 
@@ -52,7 +63,9 @@ func main() {
 	password := flag.String("password", "", "password the simulator accepts (required)")
 	useTLS := flag.Bool("tls", false, "serve https with the simulator's built-in certificate")
 	listen := flag.String("listen", "127.0.0.1:0", "listen address; port 0 picks a free port")
-	delay := flag.Int("delay", 0, "milliseconds of delay added to every SOAP call (WAN emulation)")
+	delay := flag.Int("delay", 0, "milliseconds of delay added to every SOAP call (WAN emulation; the control channel's 'delay' changes it)")
+	failFirst := flag.Int("fail-first", 0, "answer the first N requests to /sdk with -fail-status and an empty body (the control channel's 'fail' does it later)")
+	failStatus := flag.Int("fail-status", 503, "HTTP status of the requests -fail-first fails")
 	templates := flag.Int("templates", 0, "VMs per datacenter turned into templates (the last ones)")
 	moveEvery := flag.Int("move-every", 2, "with -vm-folder: every Nth VM goes into a nested folder")
 	exitOnEOF := flag.Bool("exit-on-eof", false, "exit when standard input is closed")
@@ -63,6 +76,9 @@ func main() {
 
 	if *username == "" || *password == "" {
 		fail("-username and -password are required: the simulator must refuse wrong credentials")
+	}
+	if *failFirst < 0 || *failStatus < 100 || *failStatus > 599 {
+		fail("-fail-first must be >= 0 and -fail-status an HTTP status (100-599)")
 	}
 
 	model := simulator.VPX()
@@ -76,9 +92,6 @@ func main() {
 	model.Folder = *dcFolder
 	model.Portgroup = *portgroup
 	model.Autostart = true
-	if *delay > 0 {
-		model.DelayConfig.Delay = *delay
-	}
 	if err := model.Create(); err != nil {
 		fail("creating model: %v", err)
 	}
@@ -91,8 +104,24 @@ func main() {
 	server := model.Service.NewServer()
 	defer server.Close()
 
-	if err := reshape(server.URL, vmFolders, *moveEvery, *templates, renames); err != nil {
+	// The launcher's own requests (reshaping below, the control channel later) carry a random User-Agent that the
+	// fault layer lets through: injected faults and latency are for the client under test only. The simulator's
+	// http.Server reads Handler per request and no request has been made yet, so swapping it here is safe; the
+	// simulator offers no other hook in front of its ServeMux.
+	agent := "vcsim-launcher-control/" + randomHex(16)
+	faults := newFaultLayer(server.Config.Handler, agent)
+	faults.setDelay(time.Duration(*delay) * time.Millisecond)
+	faults.fail(*failFirst, *failStatus)
+	server.Config.Handler = faults
+	defer faults.shutdown() // runs before server.Close, which would otherwise wait for requests held by a freeze
+
+	ctx := context.Background()
+	if err := reshape(ctx, server.URL, agent, vmFolders, *moveEvery, *templates, renames); err != nil {
 		fail("reshaping inventory: %v", err)
+	}
+	control, err := newController(ctx, server.URL, agent, faults)
+	if err != nil {
+		fail("opening the control session: %v", err)
 	}
 
 	u := *server.URL
@@ -106,13 +135,34 @@ func main() {
 	fmt.Println("VCSIM_READY")
 	os.Stdout.Sync()
 
-	wait(*exitOnEOF)
+	// From here on standard output carries only answers of the control channel, one line per command.
+	eof := make(chan struct{})
+	go func() {
+		control.serve(os.Stdin, os.Stdout)
+		close(eof)
+	}()
+	wait(*exitOnEOF, eof)
+}
+
+// newLauncherClient logs in to the simulator as the launcher itself: its User-Agent lets the fault layer tell it
+// from the client under test.
+func newLauncherClient(ctx context.Context, u *url.URL, agent string) (*govmomi.Client, error) {
+	sc := soap.NewClient(u, true)
+	sc.UserAgent = agent
+	vc, err := vim25.NewClient(ctx, sc)
+	if err != nil {
+		return nil, err
+	}
+	c := &govmomi.Client{Client: vc, SessionManager: session.NewManager(vc)}
+	if err := c.Login(ctx, u.User); err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // reshape applies the inventory changes the stock model cannot express.
-func reshape(u *url.URL, folders []string, every int, templates int, renames []string) error {
-	ctx := context.Background()
-	c, err := govmomi.NewClient(ctx, u, true)
+func reshape(ctx context.Context, u *url.URL, agent string, folders []string, every int, templates int, renames []string) error {
+	c, err := newLauncherClient(ctx, u, agent)
 	if err != nil {
 		return err
 	}
@@ -124,6 +174,9 @@ func reshape(u *url.URL, folders []string, every int, templates int, renames []s
 		return err
 	}
 	for _, dc := range dcs {
+		if (len(folders) == 0 || every <= 0) && templates <= 0 {
+			break // nothing to move or mark: listing thousands of VMs would only slow the start
+		}
 		finder.SetDatacenter(dc)
 		vms, err := finder.VirtualMachineList(ctx, "*")
 		if err != nil {
@@ -252,20 +305,26 @@ func mkdirAll(ctx context.Context, root *object.Folder, path string) (*object.Fo
 	return current, nil
 }
 
-func wait(exitOnEOF bool) {
+// wait returns on SIGINT/SIGTERM or, with exitOnEOF, when standard input (the control channel) has closed; the
+// deferred model.Remove then deletes the simulator's datastore directories.
+func wait(exitOnEOF bool, eof <-chan struct{}) {
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM)
-	eof := make(chan struct{})
-	if exitOnEOF {
-		go func() {
-			_, _ = io.Copy(io.Discard, bufio.NewReader(os.Stdin))
-			close(eof)
-		}()
+	if !exitOnEOF {
+		eof = nil // a nil channel never fires: serve until a signal
 	}
 	select {
 	case <-signals:
 	case <-eof:
 	}
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		fail("reading random bytes: %v", err)
+	}
+	return hex.EncodeToString(b)
 }
 
 func sha1Sum(b []byte) []byte   { s := sha1.Sum(b); return s[:] }
