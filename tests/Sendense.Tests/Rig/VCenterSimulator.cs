@@ -64,7 +64,7 @@ public sealed class VCenterSimulator : IAsyncDisposable
     public static async Task<VCenterSimulator> StartAsync(SimulatorTopology topology, TimeSpan? timeout = null)
     {
         string temporary = Path.Combine(TemporaryRoot(),
-            "sendense-vcsim-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+            "sendense-vcsim-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(temporary);
         var start = new ProcessStartInfo(RigEnvironment.SimulatorLauncher)
         {
@@ -140,7 +140,7 @@ public sealed class VCenterSimulator : IAsyncDisposable
             throw new ArgumentException("The command is empty.", nameof(command));
         }
 
-        if (command.IndexOfAny(new[] { '\r', '\n' }) >= 0)
+        if (command.Contains('\r', StringComparison.Ordinal) || command.Contains('\n', StringComparison.Ordinal))
         {
             throw new ArgumentException("A command is one line: send names with line breaks in the word form.", nameof(command));
         }
