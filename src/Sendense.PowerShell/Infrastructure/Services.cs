@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Sendense.Core.Credentials;
+using Sendense.Core.Groups;
 
 namespace Sendense.PowerShell.Infrastructure;
 
@@ -14,6 +15,10 @@ internal static class Services
     /// <summary>The credential store of a hub connection.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal static ICredentialStore CredentialStore(HubConnection hub) => new Sendense.Hub.Credentials.CredentialStore(Open(hub));
+
+    /// <summary>The protection group store of a hub connection.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static IGroupStore GroupStore(HubConnection hub) => new Sendense.Hub.Groups.GroupStore(Open(hub));
 
     // A closed connection fails here, with the message that says how to reconnect.
     private static HubConnection Open(HubConnection hub)

@@ -1,17 +1,17 @@
 using Sendense.Core.Groups;
-using Sendense.Hub.Groups;
+using Sendense.Tests.Core.Groups;
 using Sendense.Tests.Rig;
 using Xunit;
 
-namespace Sendense.Tests.Groups;
+namespace Sendense.Tests.Hub.Groups;
 
-/// <summary>Changing groups and their membership: idempotent adds, honest removes, upstream's delete rules.</summary>
-public sealed class ProtectionGroupChangeTests : IClassFixture<HubDatabaseFixture>, IAsyncLifetime
+/// <summary>Changing groups and their membership through GroupStore on MariaDB: idempotent adds, honest removes, upstream's delete rules.</summary>
+public sealed class GroupStoreChangeTests : IClassFixture<HubDatabaseFixture>, IAsyncLifetime
 {
     private readonly HubDatabase _database;
     private HubConnection _hub = null!;
 
-    public ProtectionGroupChangeTests(HubDatabaseFixture fixture) => _database = fixture.Database;
+    public GroupStoreChangeTests(HubDatabaseFixture fixture) => _database = fixture.Database;
 
     public async Task InitializeAsync() => _hub = await GroupTestHub.ConnectAsync(_database);
 
@@ -28,9 +28,9 @@ public sealed class ProtectionGroupChangeTests : IClassFixture<HubDatabaseFixtur
         ProtectionGroup group = await CreateAsync($"Old{tag}");
         await CreateAsync($"Taken{tag}");
 
-        var taken = await Assert.ThrowsAsync<SendenseException>(() => ProtectionGroupEngine.PrepareUpdateAsync(_hub, group,
-            new ProtectionGroupChange { NewName = $"TAKEN{tag} " }, CancellationToken.None));
-        Assert.Equal(SendenseErrorCode.ProtectionGroupNameTaken, taken.Code);
+        var refused = new RecordingObserver<ProtectionGroup>();
+        await Service.UpdateAsync(new ProtectionGroupIdentity(group), new ProtectionGroupChange { NewName = $"TAKEN{tag} " }, refused, CancellationToken.None);
+        Assert.Equal(SendenseErrorCode.ProtectionGroupNameTaken, Assert.Single(refused.Failures).Error!.Code);
 
         // A change of case only is a rename of the group itself, not a collision.
         ProtectionGroup renamed = await UpdateAsync(group, new ProtectionGroupChange { NewName = $"OLD{tag}" });
@@ -54,9 +54,11 @@ public sealed class ProtectionGroupChangeTests : IClassFixture<HubDatabaseFixtur
         Assert.Equal(20, scheduled.Priority);
         Assert.Null(scheduled.Description);
 
-        ProtectionGroupUpdatePlan same = await ProtectionGroupEngine.PrepareUpdateAsync(_hub, scheduled,
-            new ProtectionGroupChange { Schedule = $"WEEKLY-{tag}", MaxConcurrentVMs = 10, Priority = 20 }, CancellationToken.None);
-        Assert.Empty(same.Changes);
+        var same = new RecordingObserver<ProtectionGroup>();
+        await Service.UpdateAsync(new ProtectionGroupIdentity(scheduled), new ProtectionGroupChange { Schedule = $"WEEKLY-{tag}", MaxConcurrentVMs = 10, Priority = 20 },
+            same, CancellationToken.None);
+        Assert.Empty(same.Questions);
+        Assert.Equal(scheduled.UpdatedAt, Assert.Single(same.Values).UpdatedAt);
 
         ProtectionGroup cleared = await UpdateAsync(scheduled, new ProtectionGroupChange { ClearSchedule = true });
         Assert.Null(cleared.ScheduleId);
@@ -69,18 +71,14 @@ public sealed class ProtectionGroupChangeTests : IClassFixture<HubDatabaseFixtur
         string tag = GroupTestHub.Tag();
         IReadOnlyList<string> ids = await GroupTestHub.SeedVMsAsync(_database, "vc01.lab", $"a1{tag}", $"a2{tag}", $"a3{tag}");
         ProtectionGroup group = await CreateAsync($"Add{tag}", ids[0]);
-        List<ManagedVMKey> vms = (await ProtectionGroupEngine.ResolveVMsAsync(_hub, ids.Select(id => VMReference.FromContextId(id)).ToList(),
-            CancellationToken.None)).VMs.ToList();
 
-        IReadOnlyList<ProtectionGroupMember> first = await ProtectionGroupEngine.AddMembersAsync(_hub,
-            vms.Select(vm => new GroupVMPair(group, vm)).ToList(), 30, CancellationToken.None);
+        IReadOnlyList<ProtectionGroupMember> first = await AddAsync(group, ids, 30);
         Assert.Equal(new ProtectionGroupMemberResult?[] { ProtectionGroupMemberResult.AlreadyMember, ProtectionGroupMemberResult.Added, ProtectionGroupMemberResult.Added },
             first.Select(member => member.Result));
         Assert.Equal(new[] { 50, 30, 30 }, first.Select(member => member.Priority));
         Assert.All(first, member => Assert.False(string.IsNullOrEmpty(member.MembershipId)));
 
-        IReadOnlyList<ProtectionGroupMember> again = await ProtectionGroupEngine.AddMembersAsync(_hub,
-            vms.Select(vm => new GroupVMPair(group, vm)).ToList(), 30, CancellationToken.None);
+        IReadOnlyList<ProtectionGroupMember> again = await AddAsync(group, ids, 30);
         Assert.All(again, member => Assert.Equal(ProtectionGroupMemberResult.AlreadyMember, member.Result));
         Assert.Equal(3L, await GroupTestHub.CountAsync(_database, $"SELECT COUNT(*) FROM vm_group_memberships WHERE group_id = '{group.Id}'"));
     }
@@ -91,13 +89,15 @@ public sealed class ProtectionGroupChangeTests : IClassFixture<HubDatabaseFixtur
         string tag = GroupTestHub.Tag();
         IReadOnlyList<string> ids = await GroupTestHub.SeedVMsAsync(_database, "vc01.lab", $"g1{tag}");
         ProtectionGroup group = await CreateAsync($"Gone{tag}");
-        ManagedVMKey vm = (await ProtectionGroupEngine.ResolveVMsAsync(_hub, new[] { VMReference.FromContextId(ids[0]) }, CancellationToken.None)).VMs[0];
-        await _database.ExecuteAsync($"DELETE FROM vm_machine_groups WHERE id = '{group.Id}'");
+        var observer = new RecordingObserver<ProtectionGroupMember>
+        {
+            OnConfirm = () => _database.ExecuteAsync($"DELETE FROM vm_machine_groups WHERE id = '{group.Id}'"),
+        };
 
-        var error = await Assert.ThrowsAsync<SendenseException>(() => ProtectionGroupEngine.AddMembersAsync(_hub,
-            new[] { new GroupVMPair(group, vm) }, 50, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SendenseException>(() => Service.AddMembersAsync(Requests(group, ids), 50, observer, CancellationToken.None));
 
         Assert.Equal(SendenseErrorCode.ProtectionGroupNotFound, error.Code);
+        Assert.True(error.StopsCommand);
         Assert.Equal(0L, await GroupTestHub.CountAsync(_database, $"SELECT COUNT(*) FROM vm_group_memberships WHERE vm_context_id = '{ids[0]}'"));
     }
 
@@ -108,15 +108,14 @@ public sealed class ProtectionGroupChangeTests : IClassFixture<HubDatabaseFixtur
         IReadOnlyList<string> ids = await GroupTestHub.SeedVMsAsync(_database, "vc01.lab", $"r1{tag}", $"r2{tag}");
         ProtectionGroup group = await CreateAsync($"Rem{tag}", ids[0]);
         ProtectionGroup other = await CreateAsync($"Keep{tag}", ids[0]);
-        List<ManagedVMKey> vms = (await ProtectionGroupEngine.ResolveVMsAsync(_hub, ids.Select(id => VMReference.FromContextId(id)).ToList(),
-            CancellationToken.None)).VMs.ToList();
+        var observer = new RecordingObserver<ProtectionGroupMember>();
 
-        MemberRemoval removal = await ProtectionGroupEngine.RemoveMembersAsync(_hub, vms.Select(vm => new GroupVMPair(group, vm)).ToList(), CancellationToken.None);
+        await Service.RemoveMembersAsync(Requests(group, ids), observer, CancellationToken.None);
 
-        ProtectionGroupMember removed = Assert.Single(removal.Removed);
+        ProtectionGroupMember removed = Assert.Single(observer.Values);
         Assert.Equal(ProtectionGroupMemberResult.Removed, removed.Result);
         Assert.Equal(ids[0], removed.ContextId);
-        Assert.Equal(ids[1], Assert.Single(removal.NotMembers).VM.ContextId);
+        Assert.Contains(ids[1], Assert.Single(observer.Warnings));
         Assert.Equal(0L, await GroupTestHub.CountAsync(_database, $"SELECT COUNT(*) FROM vm_group_memberships WHERE group_id = '{group.Id}'"));
         Assert.Equal(1L, await GroupTestHub.CountAsync(_database, $"SELECT COUNT(*) FROM vm_group_memberships WHERE group_id = '{other.Id}'"));
         Assert.Equal(2L, await GroupTestHub.CountAsync(_database, $"SELECT COUNT(*) FROM vm_replication_contexts WHERE context_id IN ('{ids[0]}', '{ids[1]}')"));
@@ -133,35 +132,65 @@ public sealed class ProtectionGroupChangeTests : IClassFixture<HubDatabaseFixtur
         await _database.ExecuteAsync(
             $"INSERT INTO schedule_executions (id, schedule_id, group_id, scheduled_at, status) SELECT 'exec-{tag}', id, '{running.Id}', NOW(), 'running' FROM replication_schedules WHERE name = 'run-{tag}'");
 
-        var notEmpty = await Assert.ThrowsAsync<SendenseException>(() => ProtectionGroupEngine.RemoveAsync(_hub, full, false, CancellationToken.None));
+        SendenseException notEmpty = Assert.Single(await RemoveAsync(full, false))!;
         Assert.Equal(SendenseErrorCode.ProtectionGroupNotEmpty, notEmpty.Code);
         Assert.Contains("1 VM", notEmpty.Message);
-        var busy = await Assert.ThrowsAsync<SendenseException>(() => ProtectionGroupEngine.RemoveAsync(_hub, running, false, CancellationToken.None));
-        Assert.Equal(SendenseErrorCode.ProtectionGroupExecutionRunning, busy.Code);
+        Assert.Equal(SendenseErrorCode.ProtectionGroupExecutionRunning, Assert.Single(await RemoveAsync(running, false))!.Code);
+        Assert.Equal(2L, await GroupTestHub.CountAsync(_database, $"SELECT COUNT(*) FROM vm_machine_groups WHERE id IN ('{full.Id}', '{running.Id}')"));
 
-        Assert.Equal(1, await ProtectionGroupEngine.RemoveAsync(_hub, full, true, CancellationToken.None));
-        Assert.Equal(0, await ProtectionGroupEngine.RemoveAsync(_hub, running, true, CancellationToken.None));
+        Assert.Empty(await RemoveAsync(full, true));
+        Assert.Empty(await RemoveAsync(running, true));
 
         // The foreign keys did the rest, as upstream relies on: memberships gone, the execution kept without a group.
         Assert.Equal(0L, await GroupTestHub.CountAsync(_database, $"SELECT COUNT(*) FROM vm_group_memberships WHERE vm_context_id = '{ids[0]}'"));
         Assert.Null(await _database.ScalarAsync($"SELECT group_id FROM schedule_executions WHERE id = 'exec-{tag}'"));
         Assert.Equal(1L, await GroupTestHub.CountAsync(_database, $"SELECT COUNT(*) FROM vm_replication_contexts WHERE context_id = '{ids[0]}'"));
 
-        var gone = await Assert.ThrowsAsync<SendenseException>(() => ProtectionGroupEngine.RemoveAsync(_hub, full, true, CancellationToken.None));
-        Assert.Equal(SendenseErrorCode.ProtectionGroupNotFound, gone.Code);
+        Assert.Equal(SendenseErrorCode.ProtectionGroupNotFound, Assert.Single(await RemoveAsync(full, true))!.Code);
     }
 
-    private async Task<ProtectionGroup> CreateAsync(string name, params string[] contextIds)
+    [Fact]
+    public async Task The_store_deletes_only_what_the_rule_allows_and_reports_the_facts()
     {
-        ProtectionGroupCreationPlan plan = await ProtectionGroupEngine.PrepareCreateAsync(_hub,
-            new ProtectionGroupDefinition { Name = name, Description = "x" },
-            contextIds.Select(id => VMReference.FromContextId(id)).ToList(), CancellationToken.None);
-        return await ProtectionGroupEngine.CreateAsync(_hub, plan, CancellationToken.None);
+        string tag = GroupTestHub.Tag();
+        IReadOnlyList<string> ids = await GroupTestHub.SeedVMsAsync(_database, "vc01.lab", $"f1{tag}", $"f2{tag}");
+        ProtectionGroup group = await CreateAsync($"Facts{tag}", ids.ToArray());
+        var store = new Sendense.Hub.Groups.GroupStore(_hub);
+
+        GroupDeleteFacts kept = await store.DeleteAsync(group.Id, _ => false, CancellationToken.None);
+        Assert.Equal(new GroupDeleteFacts(true, 2, 0, false), kept);
+        GroupDeleteFacts deleted = await store.DeleteAsync(group.Id, facts => facts.Members == 2, CancellationToken.None);
+        Assert.True(deleted.Deleted);
+        Assert.False((await store.DeleteAsync(group.Id, _ => true, CancellationToken.None)).Exists);
     }
+
+    private GroupService Service => GroupTestHub.Service(_hub);
+
+    private static MembershipRequest[] Requests(ProtectionGroup group, IEnumerable<string> contextIds) =>
+        contextIds.Select(id => new MembershipRequest(new ProtectionGroupIdentity(group), VMReference.FromContextId(id))).ToArray();
+
+    private Task<ProtectionGroup> CreateAsync(string name, params string[] contextIds) =>
+        GroupTestHub.CreateAsync(Service, GroupTestHub.Definition(name, contextIds));
 
     private async Task<ProtectionGroup> UpdateAsync(ProtectionGroup group, ProtectionGroupChange change)
     {
-        ProtectionGroupUpdatePlan plan = await ProtectionGroupEngine.PrepareUpdateAsync(_hub, group, change, CancellationToken.None);
-        return await ProtectionGroupEngine.UpdateAsync(_hub, plan, CancellationToken.None);
+        var observer = new RecordingObserver<ProtectionGroup>();
+        await Service.UpdateAsync(new ProtectionGroupIdentity(group), change, observer, CancellationToken.None);
+        Assert.Empty(observer.Failures);
+        return Assert.Single(observer.Values);
+    }
+
+    private async Task<IReadOnlyList<ProtectionGroupMember>> AddAsync(ProtectionGroup group, IEnumerable<string> contextIds, int priority)
+    {
+        var observer = new RecordingObserver<ProtectionGroupMember>();
+        await Service.AddMembersAsync(Requests(group, contextIds), priority, observer, CancellationToken.None);
+        return observer.Values.ToList();
+    }
+
+    private async Task<IReadOnlyList<SendenseException?>> RemoveAsync(ProtectionGroup group, bool force)
+    {
+        var observer = new RecordingObserver<ProtectionGroup>();
+        await Service.RemoveAsync(new ProtectionGroupIdentity(group), force, observer, CancellationToken.None);
+        return observer.Failures.Select(failure => failure.Error).ToList();
     }
 }

@@ -1,19 +1,20 @@
 using MySqlConnector;
 using Sendense.Core.Groups;
 using Sendense.Hub.Groups;
+using Sendense.Tests.Core.Groups;
 using Sendense.Tests.Rig;
 using Xunit;
 
-namespace Sendense.Tests.Groups;
+namespace Sendense.Tests.Hub.Groups;
 
-/// <summary>Creating groups on the real MariaDB with the upstream schema: rows as upstream writes them, all or nothing.</summary>
-public sealed class ProtectionGroupCreateTests : IClassFixture<HubDatabaseFixture>, IAsyncLifetime
+/// <summary>Creating groups through GroupStore on the real MariaDB with the upstream schema: rows as upstream writes them, all or nothing.</summary>
+public sealed class GroupStoreCreateTests : IClassFixture<HubDatabaseFixture>, IAsyncLifetime
 {
     private const string UuidV1 = "^[0-9a-f]{8}-[0-9a-f]{4}-1[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$";
     private readonly HubDatabase _database;
     private HubConnection _hub = null!;
 
-    public ProtectionGroupCreateTests(HubDatabaseFixture fixture) => _database = fixture.Database;
+    public GroupStoreCreateTests(HubDatabaseFixture fixture) => _database = fixture.Database;
 
     public async Task InitializeAsync() => _hub = await GroupTestHub.ConnectAsync(_database);
 
@@ -128,11 +129,13 @@ public sealed class ProtectionGroupCreateTests : IClassFixture<HubDatabaseFixtur
     {
         string tag = GroupTestHub.Tag();
         IReadOnlyList<string> ids = await GroupTestHub.SeedVMsAsync(_database, "vc01.lab", $"race1{tag}");
-        ProtectionGroupCreationPlan plan = await ProtectionGroupEngine.PrepareCreateAsync(_hub,
-            new ProtectionGroupDefinition { Name = $"Race{tag}", Description = "x" }, ids.Select(id => VMReference.FromContextId(id)).ToList(), CancellationToken.None);
-        await _database.ExecuteAsync($"INSERT INTO vm_machine_groups (name) VALUES ('RACE{tag}')");
+        var observer = new RecordingObserver<ProtectionGroup>
+        {
+            OnConfirm = () => _database.ExecuteAsync($"INSERT INTO vm_machine_groups (name) VALUES ('RACE{tag}')"),
+        };
 
-        var error = await Assert.ThrowsAsync<SendenseException>(() => ProtectionGroupEngine.CreateAsync(_hub, plan, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SendenseException>(() => GroupTestHub.Service(_hub).CreateAsync(
+            GroupTestHub.Definition($"Race{tag}", ids), observer, CancellationToken.None));
 
         Assert.Equal(SendenseErrorCode.ProtectionGroupNameTaken, error.Code);
         Assert.Contains($"'RACE{tag}'", error.Message);
@@ -140,19 +143,19 @@ public sealed class ProtectionGroupCreateTests : IClassFixture<HubDatabaseFixtur
     }
 
     [Fact]
-    public async Task An_unknown_vm_in_the_middle_of_the_input_leaves_a_plan_that_cannot_be_written()
+    public async Task An_unknown_vm_in_the_middle_of_the_input_stops_before_anything_is_written()
     {
         string tag = GroupTestHub.Tag();
         IReadOnlyList<string> ids = await GroupTestHub.SeedVMsAsync(_database, "vc01.lab", $"mid1{tag}", $"mid2{tag}");
-        var references = new[] { VMReference.FromContextId(ids[0]), VMReference.FromContextId($"ctx-missing-{tag}"), VMReference.FromContextId(ids[1]) };
+        var observer = new RecordingObserver<ProtectionGroup>();
 
-        ProtectionGroupCreationPlan plan = await ProtectionGroupEngine.PrepareCreateAsync(_hub,
-            new ProtectionGroupDefinition { Name = $"Mid{tag}", Description = "x" }, references, CancellationToken.None);
-        VMReferenceProblem problem = Assert.Single(plan.Members.Problems);
-        Assert.Contains($"ctx-missing-{tag}", problem.Message);
+        var error = await Assert.ThrowsAsync<GroupInputException>(() => GroupTestHub.Service(_hub).CreateAsync(
+            GroupTestHub.Definition($"Mid{tag}", new[] { ids[0], $"ctx-missing-{tag}", ids[1] }), observer, CancellationToken.None));
 
-        var error = await Assert.ThrowsAsync<SendenseException>(() => ProtectionGroupEngine.CreateAsync(_hub, plan, CancellationToken.None));
         Assert.Equal(SendenseErrorCode.ProtectionGroupVMNotFound, error.Code);
+        Assert.Contains($"ctx-missing-{tag}", error.Message);
+        Assert.Equal($"ctx-missing-{tag}", error.Inputs);
+        Assert.Empty(observer.Questions);
         Assert.Equal(0L, await GroupTestHub.CountAsync(_database, $"SELECT COUNT(*) FROM vm_machine_groups WHERE name = 'Mid{tag}'"));
     }
 
@@ -161,8 +164,6 @@ public sealed class ProtectionGroupCreateTests : IClassFixture<HubDatabaseFixtur
     {
         string tag = GroupTestHub.Tag();
         IReadOnlyList<string> ids = await GroupTestHub.SeedManyAsync(_database, "del" + tag, 50);
-        ProtectionGroupCreationPlan plan = await ProtectionGroupEngine.PrepareCreateAsync(_hub,
-            new ProtectionGroupDefinition { Name = $"Half{tag}", Description = "x" }, ids.Select(id => VMReference.FromContextId(id)).ToList(), CancellationToken.None);
 
         // After the first 10 rows, another session deletes a VM of the third chunk: its foreign key fails there.
         var options = new GroupWriteOptions
@@ -176,7 +177,8 @@ public sealed class ProtectionGroupCreateTests : IClassFixture<HubDatabaseFixtur
                 }
             },
         };
-        var error = await Assert.ThrowsAsync<SendenseException>(() => ProtectionGroupEngine.CreateAsync(_hub, plan, options, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SendenseException>(() => GroupTestHub.CreateAsync(GroupTestHub.Service(_hub, options),
+            GroupTestHub.Definition($"Half{tag}", ids)));
 
         Assert.Equal(SendenseErrorCode.ProtectionGroupVMNotFound, error.Code);
         Assert.Contains("Nothing was written", error.Message);
@@ -190,8 +192,6 @@ public sealed class ProtectionGroupCreateTests : IClassFixture<HubDatabaseFixtur
     {
         string tag = GroupTestHub.Tag();
         IReadOnlyList<string> ids = await GroupTestHub.SeedManyAsync(_database, "kil" + tag, 30);
-        ProtectionGroupCreationPlan plan = await ProtectionGroupEngine.PrepareCreateAsync(_hub,
-            new ProtectionGroupDefinition { Name = $"Killed{tag}", Description = "x" }, ids.Select(id => VMReference.FromContextId(id)).ToList(), CancellationToken.None);
 
         var options = new GroupWriteOptions
         {
@@ -204,7 +204,8 @@ public sealed class ProtectionGroupCreateTests : IClassFixture<HubDatabaseFixtur
                 }
             },
         };
-        var error = await Assert.ThrowsAsync<SendenseException>(() => ProtectionGroupEngine.CreateAsync(_hub, plan, options, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SendenseException>(() => GroupTestHub.CreateAsync(GroupTestHub.Service(_hub, options),
+            GroupTestHub.Definition($"Killed{tag}", ids)));
 
         Assert.Equal(SendenseErrorCode.HubUnreachable, error.Code);
         Assert.True(error.IsTransient);
@@ -215,7 +216,7 @@ public sealed class ProtectionGroupCreateTests : IClassFixture<HubDatabaseFixtur
             $"SELECT COUNT(*) FROM vm_group_memberships WHERE vm_context_id LIKE 'ctx-kil{tag}%'"));
 
         // The pool recovers: the next operation works.
-        ProtectionGroup retried = await ProtectionGroupEngine.CreateAsync(_hub, plan, CancellationToken.None);
+        ProtectionGroup retried = await GroupTestHub.CreateAsync(GroupTestHub.Service(_hub), GroupTestHub.Definition($"Killed{tag}", ids));
         Assert.Equal(30, retried.MemberCount);
     }
 
@@ -237,15 +238,13 @@ public sealed class ProtectionGroupCreateTests : IClassFixture<HubDatabaseFixtur
     {
         string tag = GroupTestHub.Tag();
         IReadOnlyList<string> ids = await GroupTestHub.SeedVMsAsync(_database, "vc01.lab", $"old1{tag}");
-        ProtectionGroupCreationPlan plan = await ProtectionGroupEngine.PrepareCreateAsync(_hub,
-            new ProtectionGroupDefinition { Name = $"Old{tag}", Description = "x" }, ids.Select(id => VMReference.FromContextId(id)).ToList(), CancellationToken.None);
-
-        ProtectionGroup group = await ProtectionGroupEngine.CreateAsync(_hub, plan, new GroupWriteOptions { UseReturning = false }, CancellationToken.None);
+        ProtectionGroup group = await GroupTestHub.CreateAsync(GroupTestHub.Service(_hub, new GroupWriteOptions { UseReturning = false }),
+            GroupTestHub.Definition($"Old{tag}", ids));
 
         Assert.Equal(await _database.ScalarAsync($"SELECT id FROM vm_machine_groups WHERE name = 'Old{tag}'"), group.Id);
-        Assert.True(GroupCreator.SupportsReturning("10.11.19-MariaDB-0+deb12u1"));
-        Assert.False(GroupCreator.SupportsReturning("10.4.34-MariaDB"));
-        Assert.False(GroupCreator.SupportsReturning("8.0.36"));
+        Assert.True(GroupInserter.SupportsReturning("10.11.19-MariaDB-0+deb12u1"));
+        Assert.False(GroupInserter.SupportsReturning("10.4.34-MariaDB"));
+        Assert.False(GroupInserter.SupportsReturning("8.0.36"));
     }
 
     [Fact]
@@ -288,10 +287,9 @@ public sealed class ProtectionGroupCreateTests : IClassFixture<HubDatabaseFixtur
         Assert.Equal(SendenseErrorCode.ProtectionGroupValueOutOfRange, error.Code);
     }
 
-    private async Task<ProtectionGroup> CreateAsync(ProtectionGroupDefinition definition, IEnumerable<VMReference> members)
+    private Task<ProtectionGroup> CreateAsync(ProtectionGroupDefinition definition, IEnumerable<VMReference> members)
     {
-        ProtectionGroupCreationPlan plan = await ProtectionGroupEngine.PrepareCreateAsync(_hub, definition, members.ToList(), CancellationToken.None);
-        Assert.Empty(plan.Members.Problems);
-        return await ProtectionGroupEngine.CreateAsync(_hub, plan, CancellationToken.None);
+        definition.Members = members.ToList();
+        return GroupTestHub.CreateAsync(GroupTestHub.Service(_hub), definition);
     }
 }
