@@ -1,21 +1,11 @@
 # Get-SendenseProtectionGroup end to end: the built module against a fresh hub database with the upstream
 # schema on the rig's real MariaDB (shared set-up and VM seeding in GroupTestHelpers.ps1).
 
-BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'GroupTestHelpers.ps1')
-    Initialize-GroupSuite
-}
-
+BeforeAll { . (Join-Path $PSScriptRoot 'GroupTestHelpers.ps1'); Initialize-GroupSuite }
 AfterAll { Clear-GroupSuite }
 
 Describe 'Get-SendenseProtectionGroup' -Tag ProtectionGroup {
-    BeforeAll {
-        $vms = New-TestVM 'list01', 'list02', 'list03'
-        $script:Listed = $vms | New-SendenseProtectionGroup -Name 'List tier [a]' -Description 'for listing'
-        $null = $vms[0] | New-SendenseProtectionGroup -Name 'List other' -Description x
-        Invoke-HubSql "UPDATE vm_group_memberships SET enabled = 0 WHERE vm_context_id = '$($vms[2].ContextId)'"
-    }
+    BeforeAll { New-ListingGroup }
 
     It 'reads counts, schedule and last execution, filtered with wildcards' {
         $groups = Get-SendenseProtectionGroup -Name 'list*'

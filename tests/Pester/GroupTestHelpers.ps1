@@ -1,6 +1,10 @@
 # Helpers for the protection group suites (one file per cmdlet): the built module against a fresh hub database with
 # the upstream schema on the rig's real MariaDB. VM contexts are seeded with SQL exactly as the hub's
-# add-to-management code writes them (contract 3.3). Dot-source it in BeforeAll after Common.ps1.
+# add-to-management code writes them (contract 3.3). Each suite starts with
+#   BeforeAll { . (Join-Path $PSScriptRoot 'GroupTestHelpers.ps1'); Initialize-GroupSuite }
+#   AfterAll { Clear-GroupSuite }
+
+. (Join-Path $PSScriptRoot 'Common.ps1')
 
 function Initialize-GroupSuite {
     $script:Db = New-RigHubDatabase -ConnectionString $env:SENDENSE_TEST_MYSQL
@@ -37,6 +41,14 @@ function New-TestVM([string[]] $Name, [string] $VCenter = 'vc01.lab') {
     $list = ($Name | ForEach-Object { "'ctx-$_-$script:Stamp'" }) -join ','
     Invoke-HubSql "SELECT context_id, vm_name, vcenter_host, datacenter, vm_path, vmware_vm_id, current_status, power_state FROM vm_replication_contexts WHERE context_id IN ($list) ORDER BY vm_name" |
         ForEach-Object { ConvertTo-TestVM $_ }
+}
+
+# The groups both Get suites list: 'List tier [a]' with list01-03 (list03 disabled) and 'List other' with list01.
+function New-ListingGroup {
+    $vms = New-TestVM 'list01', 'list02', 'list03'
+    $script:Listed = $vms | New-SendenseProtectionGroup -Name 'List tier [a]' -Description 'for listing'
+    $null = $vms[0] | New-SendenseProtectionGroup -Name 'List other' -Description x
+    Invoke-HubSql "UPDATE vm_group_memberships SET enabled = 0 WHERE vm_context_id = '$($vms[2].ContextId)'"
 }
 
 function Get-MemberContextId([string] $GroupName) {

@@ -1,12 +1,7 @@
 # Remove-SendenseProtectionGroup end to end: the built module against a fresh hub database with the upstream
 # schema on the rig's real MariaDB (shared set-up and VM seeding in GroupTestHelpers.ps1).
 
-BeforeAll {
-    . (Join-Path $PSScriptRoot 'Common.ps1')
-    . (Join-Path $PSScriptRoot 'GroupTestHelpers.ps1')
-    Initialize-GroupSuite
-}
-
+BeforeAll { . (Join-Path $PSScriptRoot 'GroupTestHelpers.ps1'); Initialize-GroupSuite }
 AfterAll { Clear-GroupSuite }
 
 Describe 'Remove-SendenseProtectionGroup' -Tag ProtectionGroup {

@@ -194,15 +194,13 @@ public sealed class GroupServiceTests
     [Fact]
     public async Task Adding_is_idempotent_and_asks_once_for_all_groups()
     {
-        ManagedVMKey a = _store.AddVM("a");
-        ManagedVMKey b = _store.AddVM("b");
-        _store.AddGroup("One", 50, a);
+        (ManagedVMKey a, ManagedVMKey b) = GroupOneWithA();
         _store.AddGroup("Two", 50);
         var requests = new[]
         {
-            new MembershipRequest(new ProtectionGroupIdentity("one"), VMReference.FromContextId(a.ContextId)),
-            new MembershipRequest(new ProtectionGroupIdentity("one"), VMReference.FromText("b")),
-            new MembershipRequest(new ProtectionGroupIdentity("two"), VMReference.FromText("a")),
+            Request("one", VMReference.FromContextId(a.ContextId)),
+            Request("one", VMReference.FromText("b")),
+            Request("two", VMReference.FromText("a")),
         };
         var observer = new RecordingObserver<ProtectionGroupMember>();
 
@@ -235,8 +233,8 @@ public sealed class GroupServiceTests
 
         var noVM = await Assert.ThrowsAsync<GroupInputException>(() => _service.AddMembersAsync(new[]
         {
-            new MembershipRequest(new ProtectionGroupIdentity("One"), VMReference.FromContextId(vm.ContextId)),
-            new MembershipRequest(new ProtectionGroupIdentity("One"), VMReference.FromText("no-such-vm")),
+            Request("One", VMReference.FromContextId(vm.ContextId)),
+            Request("One", VMReference.FromText("no-such-vm")),
         }, 50, new RecordingObserver<ProtectionGroupMember>(), CancellationToken.None));
         Assert.Equal(SendenseErrorCode.ProtectionGroupVMNotFound, noVM.Code);
         Assert.Equal("no-such-vm", noVM.Inputs);
@@ -249,7 +247,7 @@ public sealed class GroupServiceTests
         _store.AddGroup("Small", 2, _store.AddVM("s1"));
         var observer = new RecordingObserver<ProtectionGroupMember>();
 
-        await _service.AddMembersAsync(new[] { new MembershipRequest(new ProtectionGroupIdentity("Small"), VMReference.FromContextId(_store.AddVM("s2").ContextId)) },
+        await _service.AddMembersAsync(new[] { Request("Small", VMReference.FromContextId(_store.AddVM("s2").ContextId)) },
             50, observer, CancellationToken.None);
 
         Assert.Contains("'Small' has 2 VMs and MaxConcurrentVMs 2", Assert.Single(observer.Warnings), StringComparison.Ordinal);
@@ -258,16 +256,14 @@ public sealed class GroupServiceTests
     [Fact]
     public async Task Removing_members_warns_about_non_members_and_fails_only_the_unknown_input()
     {
-        ManagedVMKey a = _store.AddVM("a");
-        ManagedVMKey b = _store.AddVM("b");
-        _store.AddGroup("One", 50, a);
+        (ManagedVMKey a, ManagedVMKey b) = GroupOneWithA();
         var observer = new RecordingObserver<ProtectionGroupMember>();
 
         await _service.RemoveMembersAsync(new[]
         {
-            new MembershipRequest(new ProtectionGroupIdentity("One"), VMReference.FromContextId(a.ContextId)),
-            new MembershipRequest(new ProtectionGroupIdentity("One"), VMReference.FromContextId(b.ContextId)),
-            new MembershipRequest(new ProtectionGroupIdentity("One"), VMReference.FromText("ghost")),
+            Request("One", VMReference.FromContextId(a.ContextId)),
+            Request("One", VMReference.FromContextId(b.ContextId)),
+            Request("One", VMReference.FromText("ghost")),
         }, observer, CancellationToken.None);
 
         Assert.Equal("ghost", Assert.Single(observer.Failures).Input);
@@ -282,7 +278,7 @@ public sealed class GroupServiceTests
         ManagedVMKey a = _store.AddVM("a");
         _store.AddGroup("One", 50, a);
 
-        await _service.RemoveMembersAsync(new[] { new MembershipRequest(new ProtectionGroupIdentity("One"), VMReference.FromContextId(a.ContextId)) },
+        await _service.RemoveMembersAsync(new[] { Request("One", VMReference.FromContextId(a.ContextId)) },
             new RecordingObserver<ProtectionGroupMember> { Answer = false }, CancellationToken.None);
 
         Assert.Empty(_store.Writes);
@@ -346,6 +342,17 @@ public sealed class GroupServiceTests
         _store.AddGroup("CompX b");
 
         Assert.Equal(new[] { "Comp* a" }, await _service.CompleteGroupNamesAsync("comp*", 10, CancellationToken.None));
+    }
+
+    private static MembershipRequest Request(string group, VMReference vm) => new MembershipRequest(new ProtectionGroupIdentity(group), vm);
+
+    // Two managed VMs, a and b, and the group 'One' with a as its member.
+    private (ManagedVMKey A, ManagedVMKey B) GroupOneWithA()
+    {
+        ManagedVMKey a = _store.AddVM("a");
+        ManagedVMKey b = _store.AddVM("b");
+        _store.AddGroup("One", 50, a);
+        return (a, b);
     }
 
     private static ProtectionGroupDefinition Definition(string name, params VMReference[] members) =>

@@ -7,39 +7,31 @@ using Xunit;
 namespace Sendense.Tests.Hub.Groups;
 
 /// <summary>Reading groups and members through GroupStore on MariaDB: one query each, with the numbers the hub GUI shows.</summary>
-public sealed class GroupStoreReadTests : IClassFixture<HubDatabaseFixture>, IAsyncLifetime
+public sealed class GroupStoreReadTests : GroupHubTests
 {
-    private readonly HubDatabase _database;
-    private HubConnection _hub = null!;
-
-    public GroupStoreReadTests(HubDatabaseFixture fixture) => _database = fixture.Database;
-
-    public async Task InitializeAsync() => _hub = await GroupTestHub.ConnectAsync(_database);
-
-    public Task DisposeAsync()
+    public GroupStoreReadTests(HubDatabaseFixture fixture)
+        : base(fixture)
     {
-        _hub.Session.Dispose();
-        return Task.CompletedTask;
     }
 
     [Fact]
     public async Task Counts_schedule_name_and_last_execution_come_with_each_group()
     {
         string tag = GroupTestHub.Tag();
-        IReadOnlyList<string> ids = await GroupTestHub.SeedVMsAsync(_database, "vc01.lab", $"c1{tag}", $"c2{tag}", $"c3{tag}", $"c4{tag}");
-        await _database.ExecuteAsync($"INSERT INTO replication_schedules (name, cron_expression) VALUES ('daily-{tag}', '0 1 * * *')");
+        IReadOnlyList<string> ids = await GroupTestHub.SeedVMsAsync(Database, "vc01.lab", $"c1{tag}", $"c2{tag}", $"c3{tag}", $"c4{tag}");
+        await Database.ExecuteAsync($"INSERT INTO replication_schedules (name, cron_expression) VALUES ('daily-{tag}', '0 1 * * *')");
         ProtectionGroup counted = await CreateAsync($"Counted{tag}", ids, $"daily-{tag}");
         ProtectionGroup empty = await CreateAsync($"Empty{tag}", Array.Empty<string>(), null);
 
         // One membership disabled, one with a NULL flag (upstream's Go code reads it as disabled), two executions.
-        await _database.ExecuteAsync($"UPDATE vm_group_memberships SET enabled = 0 WHERE vm_context_id = '{ids[0]}'");
-        await _database.ExecuteAsync($"UPDATE vm_group_memberships SET enabled = NULL WHERE vm_context_id = '{ids[1]}'");
-        await _database.ExecuteAsync(
+        await Database.ExecuteAsync($"UPDATE vm_group_memberships SET enabled = 0 WHERE vm_context_id = '{ids[0]}'");
+        await Database.ExecuteAsync($"UPDATE vm_group_memberships SET enabled = NULL WHERE vm_context_id = '{ids[1]}'");
+        await Database.ExecuteAsync(
             $"INSERT INTO schedule_executions (schedule_id, group_id, scheduled_at, status) SELECT id, '{counted.Id}', '2025-10-01 02:00:00', 'completed' FROM replication_schedules WHERE name = 'daily-{tag}';" +
             $"INSERT INTO schedule_executions (schedule_id, group_id, scheduled_at, status) SELECT id, '{counted.Id}', '2025-10-02 02:00:00', 'failed' FROM replication_schedules WHERE name = 'daily-{tag}'");
 
         var observer = new RecordingObserver<ProtectionGroup>();
-        await GroupTestHub.Service(_hub).GetGroupsAsync(new[] { $"*{tag}" }, Array.Empty<string>(), observer, CancellationToken.None);
+        await Service.GetGroupsAsync(new[] { $"*{tag}" }, Array.Empty<string>(), observer, CancellationToken.None);
         List<ProtectionGroup> groups = observer.Values.ToList();
 
         Assert.Equal(new[] { $"Counted{tag}", $"Empty{tag}" }, groups.Select(group => group.Name));
@@ -62,13 +54,13 @@ public sealed class GroupStoreReadTests : IClassFixture<HubDatabaseFixture>, IAs
     }
 
     [Fact]
-    public async Task Name_patterns_run_in_the_database_with_like_characters_taken_literally()
+    public async Task Name_patterns_run_in_theDatabase_with_like_characters_taken_literally()
     {
         string tag = GroupTestHub.Tag();
         await CreateAsync($"100%_{tag}", Array.Empty<string>(), null);
         await CreateAsync($"100ab{tag}", Array.Empty<string>(), null);
 
-        var store = new GroupStore(_hub);
+        var store = new GroupStore(Hub);
         IReadOnlyList<ProtectionGroup> literal = await store.ListGroupsAsync(new[] { new Wildcard($"100%_{tag}").ToSql() }, Array.Empty<string>(), CancellationToken.None);
         Assert.Equal($"100%_{tag}", Assert.Single(literal).Name);
 
@@ -90,7 +82,7 @@ public sealed class GroupStoreReadTests : IClassFixture<HubDatabaseFixture>, IAs
             new ProtectionGroupIdentity(namedAfterId.Id),
         };
         IReadOnlyDictionary<ProtectionGroupIdentity, ProtectionGroup> resolved =
-            await GroupLookups.GroupsAsync(new GroupStore(_hub), identities, new RecordingObserver<ProtectionGroup>(), CancellationToken.None);
+            await GroupLookups.GroupsAsync(new GroupStore(Hub), identities, new RecordingObserver<ProtectionGroup>(), CancellationToken.None);
 
         Assert.Equal(first.Id, resolved[identities[0]].Id);
         Assert.Equal(first.Id, resolved[identities[1]].Id);
@@ -99,13 +91,13 @@ public sealed class GroupStoreReadTests : IClassFixture<HubDatabaseFixture>, IAs
     }
 
     [Fact]
-    public async Task Names_are_looked_up_by_the_hub_s_collation_and_the_verbose_line_says_so_D10()
+    public async Task Names_are_looked_up_by_theHub_s_collation_and_the_verbose_line_says_so_D10()
     {
         string tag = GroupTestHub.Tag();
         ProtectionGroup cafe = await CreateAsync($"Café {tag}", Array.Empty<string>(), null);
         var observer = new RecordingObserver<ProtectionGroupMember>();
 
-        await GroupTestHub.Service(_hub).GetMembersAsync(new[] { new ProtectionGroupIdentity($"CAFE {tag}") }, Array.Empty<string>(), observer, CancellationToken.None);
+        await Service.GetMembersAsync(new[] { new ProtectionGroupIdentity($"CAFE {tag}") }, Array.Empty<string>(), observer, CancellationToken.None);
 
         Assert.Empty(observer.Failures);
         Assert.Contains($"'CAFE {tag}' matched protection group 'Café {tag}'", Assert.Single(observer.Verbose));
@@ -118,11 +110,11 @@ public sealed class GroupStoreReadTests : IClassFixture<HubDatabaseFixture>, IAs
     public async Task Members_come_with_group_and_vm_names_filtered_by_group_and_vm_name()
     {
         string tag = GroupTestHub.Tag();
-        IReadOnlyList<string> ids = await GroupTestHub.SeedVMsAsync(_database, "vc02.lab", $"web1{tag}", $"web2{tag}", $"db1{tag}");
+        IReadOnlyList<string> ids = await GroupTestHub.SeedVMsAsync(Database, "vc02.lab", $"web1{tag}", $"web2{tag}", $"db1{tag}");
         ProtectionGroup web = await CreateAsync($"Members{tag}", ids, null);
         ProtectionGroup other = await CreateAsync($"Other{tag}", ids.Take(1).ToList(), null);
 
-        var store = new GroupStore(_hub);
+        var store = new GroupStore(Hub);
         IReadOnlyList<ProtectionGroupMember> members = await store.ListMembersAsync(new[] { web.Id },
             new[] { new Wildcard($"web*{tag}").ToSql() }, CancellationToken.None);
 
@@ -151,11 +143,11 @@ public sealed class GroupStoreReadTests : IClassFixture<HubDatabaseFixture>, IAs
         await CreateAsync($"Comp*{tag} a", Array.Empty<string>(), null);
         await CreateAsync($"CompX{tag} b", Array.Empty<string>(), null);
 
-        IReadOnlyList<string> names = await GroupTestHub.Service(_hub).CompleteGroupNamesAsync("comp*", 50, CancellationToken.None);
+        IReadOnlyList<string> names = await Service.CompleteGroupNamesAsync("comp*", 50, CancellationToken.None);
 
         Assert.Equal(new[] { $"Comp*{tag} a" }, names);
     }
 
     private Task<ProtectionGroup> CreateAsync(string name, IReadOnlyList<string> contextIds, string? schedule) =>
-        GroupTestHub.CreateAsync(GroupTestHub.Service(_hub), GroupTestHub.Definition(name, contextIds, schedule));
+        GroupTestHub.CreateAsync(Service, GroupTestHub.Definition(name, contextIds, schedule));
 }
