@@ -89,7 +89,10 @@ public static class GroupErrors
         }
     }
 
-    /// <summary>True for the failures of one group (not of the hub): they are per item where a command handles groups one by one.</summary>
+    /// <summary>
+    /// True for the failures of one group (not of the hub): they are per item where a command handles groups one by one.
+    /// The group family's codes run from ProtectionGroupNotFound (400) to the last one appended, ProtectionGroupNoVMs.
+    /// </summary>
     public static bool IsAboutTheGroup(SendenseException exception) =>
         (exception ?? throw new ArgumentNullException(nameof(exception))).Code is >= SendenseErrorCode.ProtectionGroupNotFound and <= SendenseErrorCode.ProtectionGroupNoVMs;
 

@@ -128,7 +128,12 @@ public static class ProtectionGroupRules
     /// </summary>
     public static SendenseException? DeleteRefusal(string groupName, GroupDeleteFacts facts, bool force)
     {
-        if (force || facts is null)
+        if (facts is null)
+        {
+            throw new ArgumentNullException(nameof(facts));
+        }
+
+        if (force)
         {
             return null;
         }

@@ -48,7 +48,7 @@ public sealed class GroupStore : IGroupStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ManagedVMKey>> FindVMsAsync(IReadOnlyList<string> contextIds, IReadOnlyList<string> names, CancellationToken cancellationToken) =>
-        Run($"looking up {Plural.Of(contextIds.Count + names.Count, "VM")}", async connection =>
+        Run("looking up the VMs given", async connection =>
         {
             var parameters = new DynamicParameters();
             string? where = GroupWhere.VMKeys(parameters, contextIds, names);
