@@ -65,6 +65,7 @@ public static class ErrorTable
         [SendenseErrorCode.ProtectionGroupVMAmbiguous] = new ErrorEntry("InvalidArgument", ErrorPolicy.Stop),
         [SendenseErrorCode.ProtectionGroupNotEmpty] = new ErrorEntry("InvalidOperation", ErrorPolicy.Item),
         [SendenseErrorCode.ProtectionGroupExecutionRunning] = new ErrorEntry("ResourceBusy", ErrorPolicy.Item),
+        [SendenseErrorCode.ProtectionGroupNoVMs] = new ErrorEntry("ObjectNotFound", ErrorPolicy.Stop),
         [SendenseErrorCode.VCenterCredentialNotFound] = new ErrorEntry("ObjectNotFound", ErrorPolicy.Item),
         [SendenseErrorCode.VCenterCredentialExists] = new ErrorEntry("ResourceExists", ErrorPolicy.Item),
         [SendenseErrorCode.VCenterCredentialInactive] = new ErrorEntry("ResourceUnavailable", ErrorPolicy.Item),

@@ -107,7 +107,7 @@ public enum SendenseErrorCode
     /// <summary>No protection group has the given name or id.</summary>
     ProtectionGroupNotFound = 400,
 
-    /// <summary>A group name is empty, too long or contains control characters.</summary>
+    /// <summary>A group name is empty, too long or contains a character that is not printable (control, lone surrogate, zero-width, bidi override).</summary>
     ProtectionGroupNameInvalid,
 
     /// <summary>Another group already has the name (names compare case-insensitively, ignoring trailing spaces).</summary>
@@ -130,6 +130,9 @@ public enum SendenseErrorCode
 
     /// <summary>A schedule execution of the group is running; removing it needs -Force.</summary>
     ProtectionGroupExecutionRunning,
+
+    /// <summary>VMs were given for a new group (with -VM or through the pipeline) but none of the input names a VM; -AllowEmpty creates it empty.</summary>
+    ProtectionGroupNoVMs,
 
     // --- vCenter credentials stored in the hub ---------------------------------------------------
     /// <summary>No stored vCenter credential has that name or id.</summary>

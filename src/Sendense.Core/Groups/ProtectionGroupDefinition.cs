@@ -20,4 +20,16 @@ public sealed class ProtectionGroupDefinition
 
     /// <summary>Priority of every membership written with the group.</summary>
     public int MemberPriority { get; set; } = ProtectionGroupRules.DefaultMemberPriority;
+
+    /// <summary>The member VMs as given (each input once, in input order; duplicates join once).</summary>
+    public IReadOnlyList<VMReference> Members { get; set; } = Array.Empty<VMReference>();
+
+    /// <summary>
+    /// True when VMs were asked for: -VM was given or input was piped. Then an input that names no VM at all (an
+    /// empty string, $null, a query that came back empty) is an error rather than an empty group (D14).
+    /// </summary>
+    public bool MembersGiven { get; set; }
+
+    /// <summary>-AllowEmpty: create the group even when the VMs given turned out to be none.</summary>
+    public bool AllowEmpty { get; set; }
 }

@@ -41,8 +41,10 @@ public static class ProtectionGroupRules
     public const string AddedBy = "system";
 
     /// <summary>
-    /// Trims a group name and checks it: required, at most 255 characters, no control characters (a name with a
-    /// line break cannot be shown or typed in the hub GUI).
+    /// Trims a group name and checks it: required, at most 255 characters, and printable by the shared
+    /// <see cref="DisplayName"/> rule: no control character (a name with a line break cannot be shown or typed in the
+    /// hub GUI), no lone surrogate (the driver would store U+FFFD instead), no zero-width or bidirectional override
+    /// character (two names that look alike, or one that reads backwards).
     /// </summary>
     public static string NormalizeName(string? name)
     {
@@ -53,20 +55,18 @@ public static class ProtectionGroupRules
                 "A protection group needs a name. Give one with -Name (leading and trailing spaces are removed).");
         }
 
-        int length = CodePointLength(trimmed);
+        int length = HubText.CodePointLength(trimmed);
         if (length > NameMaxLength)
         {
             throw new SendenseException(SendenseErrorCode.ProtectionGroupNameInvalid,
-                $"The protection group name '{Shorten(trimmed)}' is {length} characters long; the hub allows at most {NameMaxLength}.");
+                $"The protection group name '{ForMessage(trimmed)}' is {length} characters long; the hub allows at most {NameMaxLength}.");
         }
 
-        foreach (char c in trimmed)
+        string? unprintable = DisplayName.FindUnprintable(trimmed);
+        if (unprintable is not null)
         {
-            if (char.IsControl(c))
-            {
-                throw new SendenseException(SendenseErrorCode.ProtectionGroupNameInvalid,
-                    $"The protection group name '{Shorten(Printable(trimmed))}' contains a control character (U+{(int)c:X4}). Use a name of printable characters.");
-            }
+            throw new SendenseException(SendenseErrorCode.ProtectionGroupNameInvalid,
+                $"The protection group name '{ForMessage(trimmed)}' contains {unprintable}. Use a name of printable characters.");
         }
 
         return trimmed;
@@ -121,6 +121,31 @@ public static class ProtectionGroupRules
     /// </summary>
     public static bool IsAtHubGuiCapacity(int memberCount, int maxConcurrentVMs) => memberCount >= maxConcurrentVMs;
 
+    /// <summary>
+    /// Why a group may not be deleted, or null when it may: upstream refuses a group with members, or with a running
+    /// schedule execution (contract 11.9); -Force deletes it anyway (the memberships cascade, the VMs stay managed, the
+    /// execution keeps its history without a group).
+    /// </summary>
+    public static SendenseException? DeleteRefusal(string groupName, GroupDeleteFacts facts, bool force)
+    {
+        if (facts is null)
+        {
+            throw new ArgumentNullException(nameof(facts));
+        }
+
+        if (force)
+        {
+            return null;
+        }
+
+        if (facts.Members > 0)
+        {
+            return GroupErrors.NotEmpty(groupName, facts.Members);
+        }
+
+        return facts.RunningExecutions > 0 ? GroupErrors.ExecutionRunning(groupName, facts.RunningExecutions) : null;
+    }
+
     /// <summary>The warning written when a group reaches that point.</summary>
     public static string CapacityWarning(string groupName, int memberCount, int maxConcurrentVMs) =>
         $"Protection group '{groupName}' has {memberCount} VMs and MaxConcurrentVMs {maxConcurrentVMs}. The hub replicates at most " +
@@ -128,32 +153,6 @@ public static class ProtectionGroupRules
         "upstream reads the value as a member limit). Add VMs with Add-SendenseProtectionGroupMember, or raise the value with " +
         "Set-SendenseProtectionGroup -MaxConcurrentVMs if the GUI must add them.";
 
-    /// <summary>A long value cut for an error message.</summary>
-    internal static string Shorten(string value) => value.Length <= 60 ? value : value.Substring(0, 57) + "...";
-
-    // varchar(n) counts characters; a .NET string counts UTF-16 units, so a surrogate pair is one character.
-    private static int CodePointLength(string value)
-    {
-        int length = value.Length;
-        foreach (char c in value)
-        {
-            if (char.IsLowSurrogate(c))
-            {
-                length--;
-            }
-        }
-
-        return length;
-    }
-
-    private static string Printable(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        foreach (char c in value)
-        {
-            builder.Append(char.IsControl(c) ? '?' : c);
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>A value for an error message: unprintable characters escaped, a long value cut.</summary>
+    internal static string ForMessage(string value) => HubText.ForMessage(DisplayName.Escape(value), 60);
 }

@@ -1,24 +1,19 @@
 namespace Sendense.Core.Groups;
 
 /// <summary>
-/// Matches VM references to the hub's VM contexts. The hub engine fetches every candidate row in one query
-/// (<see cref="LookupKeys"/>); the matching itself is pure, so its rules are tested without a database.
+/// Matches VM references to the hub's VM contexts. The store fetches every candidate row in one query
+/// (<see cref="LookupKeys"/>); the matching itself is pure, so its rules are tested without a database. Ids, names and
+/// vCenters compare as the hub's columns do (<see cref="HubKeyComparer"/>), so every row the query found can match.
 /// </summary>
 public static class VMReferenceResolver
 {
-    /// <summary>
-    /// Compares the way the hub's utf8mb4_general_ci columns do for the values that matter here: case-insensitive,
-    /// trailing spaces ignored.
-    /// </summary>
-    public static StringComparer KeyComparer { get; } = new TrailingSpaceInsensitiveComparer();
-
     /// <summary>The context ids and names to look up for these references, each once.</summary>
     public static (IReadOnlyList<string> ContextIds, IReadOnlyList<string> Names) LookupKeys(IEnumerable<VMReference> references)
     {
         var contextIds = new List<string>();
         var names = new List<string>();
-        var seenIds = new HashSet<string>(KeyComparer);
-        var seenNames = new HashSet<string>(KeyComparer);
+        var seenIds = new HashSet<string>(HubKeyComparer.Instance);
+        var seenNames = new HashSet<string>(HubKeyComparer.Instance);
         foreach (VMReference reference in references)
         {
             string? id = reference.ContextId ?? reference.ContextIdOrName;
@@ -40,8 +35,8 @@ public static class VMReferenceResolver
     /// <summary>Matches each reference to exactly one candidate, or reports why it cannot.</summary>
     public static VMResolution Resolve(IReadOnlyList<VMReference> references, IEnumerable<ManagedVMKey> candidates)
     {
-        var byId = new Dictionary<string, ManagedVMKey>(KeyComparer);
-        var byName = new Dictionary<string, List<ManagedVMKey>>(KeyComparer);
+        var byId = new Dictionary<string, ManagedVMKey>(HubKeyComparer.Instance);
+        var byName = new Dictionary<string, List<ManagedVMKey>>(HubKeyComparer.Instance);
         foreach (ManagedVMKey vm in candidates)
         {
             byId[vm.ContextId] = vm;
@@ -50,7 +45,7 @@ public static class VMReferenceResolver
                 byName[vm.Name] = list = new List<ManagedVMKey>();
             }
 
-            if (!list.Any(existing => existing.ContextId == vm.ContextId))
+            if (!list.Any(existing => HubKeyComparer.Instance.Equals(existing.ContextId, vm.ContextId)))
             {
                 list.Add(vm);
             }
@@ -59,7 +54,7 @@ public static class VMReferenceResolver
         var vms = new List<ManagedVMKey>();
         var matches = new List<(VMReference, ManagedVMKey)>();
         var problems = new List<VMReferenceProblem>();
-        var taken = new HashSet<string>(KeyComparer);
+        var taken = new HashSet<string>(HubKeyComparer.Instance);
         foreach (VMReference reference in references)
         {
             ManagedVMKey? found = null;
@@ -118,7 +113,7 @@ public static class VMReferenceResolver
 
         List<ManagedVMKey> candidates = vCenter is null
             ? named
-            : named.Where(vm => KeyComparer.Equals(vm.VCenter, vCenter)).ToList();
+            : named.Where(vm => HubKeyComparer.Instance.Equals(vm.VCenter, vCenter)).ToList();
         if (candidates.Count == 1)
         {
             return (candidates[0], null);
@@ -129,7 +124,7 @@ public static class VMReferenceResolver
             return (null, NotFound(reference, notFoundMessage));
         }
 
-        string vCenters = string.Join(", ", candidates.Select(vm => vm.VCenter).Distinct(KeyComparer));
+        string vCenters = string.Join(", ", candidates.Select(vm => vm.VCenter).Distinct(HubKeyComparer.Instance));
         return (null, new VMReferenceProblem(reference, SendenseErrorCode.ProtectionGroupVMAmbiguous,
             $"The name '{name}' matches {candidates.Count} VMs the hub manages (on {vCenters}). " +
             "Pipe the VM objects (Get-SendenseVM) or give their context ids instead."));
@@ -138,16 +133,4 @@ public static class VMReferenceResolver
     private static VMReferenceProblem NotFound(VMReference reference, string message) =>
         new VMReferenceProblem(reference, SendenseErrorCode.ProtectionGroupVMNotFound,
             message + " Add it to hub management with Add-SendenseVM first.");
-
-    private sealed class TrailingSpaceInsensitiveComparer : StringComparer
-    {
-        public override int Compare(string? x, string? y) =>
-            StringComparer.OrdinalIgnoreCase.Compare(x?.TrimEnd(' '), y?.TrimEnd(' '));
-
-        public override bool Equals(string? x, string? y) =>
-            StringComparer.OrdinalIgnoreCase.Equals(x?.TrimEnd(' '), y?.TrimEnd(' '));
-
-        public override int GetHashCode(string obj) =>
-            StringComparer.OrdinalIgnoreCase.GetHashCode(obj.TrimEnd(' '));
-    }
 }

@@ -88,6 +88,10 @@ internal sealed class IdNameRow
 {
     public string Id { get; set; } = string.Empty;
     public string Name { get; set; } = string.Empty;
+
+    public GroupKey ToKey() => new GroupKey(Id, Name);
+
+    public ScheduleReference ToSchedule() => new ScheduleReference(Id, Name);
 }
 
 internal sealed class InsertedGroupRow

@@ -1,8 +1,8 @@
 namespace Sendense.Hub.Groups;
 
 /// <summary>
-/// The SQL of the protection group engine. Rows are written as the hub's own code writes them (upstream contract
-/// sections 5 and 11.7-11.9); reads take one query where upstream takes N+1.
+/// The SQL of <see cref="GroupStore"/>. Rows are written as the hub's own code writes them (upstream contract
+/// sections 5 and 11.7-11.9); reads take one query where upstream takes N+1. WHERE clauses come from <see cref="GroupWhere"/>.
 /// </summary>
 internal static class GroupSql
 {
@@ -40,10 +40,9 @@ JOIN vm_replication_contexts c ON c.context_id = m.vm_context_id";
     internal const string SelectVMKeys =
         "SELECT context_id AS ContextId, vm_name AS Name, vcenter_host AS VCenter FROM vm_replication_contexts";
 
-    internal const string SelectGroupByName = "SELECT id AS Id, name AS Name FROM vm_machine_groups WHERE name = @name";
-
-    internal const string SelectOtherGroupByName =
-        "SELECT id AS Id, name AS Name FROM vm_machine_groups WHERE name = @name AND id <> @id";
+    /// <summary>The group holding a name (as the column's collation compares), other than the one being renamed.</summary>
+    internal const string SelectGroupByName =
+        "SELECT id AS Id, name AS Name FROM vm_machine_groups WHERE name = @name AND id <> COALESCE(@exceptId, '')";
 
     /// <summary>A schedule by id or name, then (for the not-found message) the names that exist.</summary>
     internal const string SelectSchedule =
@@ -77,9 +76,15 @@ VALUES (@name, @description, @scheduleId, @maxConcurrentVMs, @priority, NOW(), N
 
     internal const string DeleteGroup = "DELETE FROM vm_machine_groups WHERE id = @id";
 
-    internal const string CompleteGroupNames =
-        "SELECT name FROM vm_machine_groups WHERE name LIKE @prefix ESCAPE '!' ORDER BY name LIMIT @limit";
+    /// <summary>Head of a group UPDATE; the assignments and " WHERE id = @id" follow.</summary>
+    internal const string UpdateGroupHead = "UPDATE vm_machine_groups SET ";
 
-    internal const string CompleteScheduleNames =
-        "SELECT name FROM replication_schedules WHERE name LIKE @prefix ESCAPE '!' ORDER BY name LIMIT @limit";
+    /// <summary>Deletes memberships read in the same transaction, by their ids; the list follows.</summary>
+    internal const string DeleteMembershipsHead = "DELETE FROM vm_group_memberships WHERE id IN ";
+
+    /// <summary>Group names for completion; {0} is the name predicate.</summary>
+    internal const string CompleteGroupNames = "SELECT name FROM vm_machine_groups WHERE {0} ORDER BY name LIMIT @limit";
+
+    /// <summary>Schedule names for completion; {0} is the name predicate.</summary>
+    internal const string CompleteScheduleNames = "SELECT name FROM replication_schedules WHERE {0} ORDER BY name LIMIT @limit";
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Sendense.Core.Groups;
-using Sendense.Hub.Groups;
 using Sendense.PowerShell.Infrastructure;
 
 namespace Sendense.PowerShell.Commands;
@@ -23,67 +22,10 @@ public sealed class AddSendenseProtectionGroupMemberCommand : MembershipCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        if (Requests.Count == 0)
+        // Nothing piped: nothing to do, and no hub needed.
+        if (Requests.Count > 0)
         {
-            base.EndProcessing();
-            return;
+            RunGroups<ProtectionGroupMember>((groups, observer, token) => groups.AddMembersAsync(Requests, Priority, observer, token), GroupTargets);
         }
-
-        HubConnection hub = ResolveHub();
-        List<ProtectionGroupIdentity> identities = Requests.Select(request => request.Group).Distinct().ToList();
-        Dictionary<ProtectionGroupIdentity, ProtectionGroup> groups = ResolveGroups(hub, identities, terminating: true);
-        List<VMReference> references = Requests.Select(request => request.VM).ToList();
-        VMResolution resolution = ResolveVMs(hub, references);
-
-        string groupText = string.Join("', '", groups.Values.Select(group => group.Name).Distinct());
-        ThrowIfVMProblems(resolution.Problems, references.Count, $"No VM was added to '{groupText}'");
-
-        var vmOf = new Dictionary<VMReference, ManagedVMKey>();
-        foreach ((VMReference reference, ManagedVMKey vm) in resolution.Matches)
-        {
-            vmOf[reference] = vm;
-        }
-
-        List<GroupVMPair> pairs = new List<GroupVMPair>();
-        foreach (IGrouping<ProtectionGroup, (ProtectionGroupIdentity Group, VMReference VM)> byGroup in
-                 Requests.GroupBy(request => groups[request.Group], ReferenceEqualityComparer<ProtectionGroup>.Instance))
-        {
-            List<ManagedVMKey> vms = byGroup.Select(request => vmOf[request.VM]).GroupBy(vm => vm.ContextId).Select(same => same.First()).ToList();
-            if (ShouldProcess(byGroup.Key.Name, $"Add {Count(vms.Count, "VM")} to protection group ({NameList(vms.Select(vm => vm.Name))})"))
-            {
-                pairs.AddRange(vms.Select(vm => new GroupVMPair(byGroup.Key, vm)));
-            }
-        }
-
-        if (pairs.Count == 0)
-        {
-            return;
-        }
-
-        IReadOnlyList<ProtectionGroupMember> members;
-        try
-        {
-            members = Await(token => ProtectionGroupEngine.AddMembersAsync(hub, pairs, Priority, token));
-        }
-        catch (SendenseException exception)
-        {
-            ThrowSendenseError(exception, groupText);
-            return;
-        }
-
-        foreach (ProtectionGroupMember member in members.Where(member => member.Result == ProtectionGroupMemberResult.AlreadyMember))
-        {
-            WriteVerbose($"VM '{member.VMName}' already is a member of protection group '{member.GroupName}'; left as it is.");
-        }
-
-        foreach (ProtectionGroup group in pairs.Select(pair => pair.Group).Distinct())
-        {
-            int added = members.Count(member => member.GroupId == group.Id && member.Result == ProtectionGroupMemberResult.Added);
-            WriteVerbose($"Added {Count(added, "VM")} to protection group '{group.Name}'.");
-            WarnAboutGuiCapacity(group.Name, group.MemberCount + added, group.MaxConcurrentVMs);
-        }
-
-        WriteObject(members, enumerateCollection: true);
-        base.EndProcessing();
     }
 }

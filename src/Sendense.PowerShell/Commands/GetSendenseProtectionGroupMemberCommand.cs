@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Sendense.Core.Groups;
-using Sendense.Hub.Groups;
 using Sendense.PowerShell.Completers;
 using Sendense.PowerShell.Infrastructure;
 
@@ -14,7 +13,7 @@ namespace Sendense.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "SendenseProtectionGroupMember")]
 [OutputType(typeof(ProtectionGroupMember))]
-public sealed class GetSendenseProtectionGroupMemberCommand : ProtectionGroupCmdlet
+public sealed class GetSendenseProtectionGroupMemberCommand : GroupCmdlet
 {
     private readonly List<ProtectionGroupIdentity> _groups = new List<ProtectionGroupIdentity>();
 
@@ -32,47 +31,10 @@ public sealed class GetSendenseProtectionGroupMemberCommand : ProtectionGroupCmd
     public string[]? Name { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        if (Group is not null)
-        {
-            _groups.AddRange(Group.Where(identity => identity is not null));
-        }
-    }
+    protected override void ProcessRecord() => _groups.AddRange((Group ?? Array.Empty<ProtectionGroupIdentity>()).Where(identity => identity is not null));
 
     /// <inheritdoc />
-    protected override void EndProcessing()
-    {
-        HubConnection hub = ResolveHub();
-        List<string>? groupIds = null;
-        if (_groups.Count > 0)
-        {
-            groupIds = ResolveGroups(hub, _groups, terminating: false).Values.Select(group => group.Id).Distinct().ToList();
-            if (groupIds.Count == 0)
-            {
-                return;
-            }
-        }
-
-        List<Wildcard> patterns = (Name ?? Array.Empty<string>()).Select(name => new Wildcard(name.Trim())).ToList();
-        IReadOnlyList<ProtectionGroupMember> members;
-        try
-        {
-            members = Await(token => ProtectionGroupEngine.GetMembersAsync(hub, groupIds,
-                patterns.Count == 0 ? null : patterns.Select(pattern => pattern.ToLike()).ToList(), token));
-        }
-        catch (SendenseException exception)
-        {
-            ThrowSendenseError(exception, _groups.Count == 0 ? null : _groups);
-            return;
-        }
-
-        if (patterns.Count > 0)
-        {
-            members = members.Where(member => patterns.Any(pattern => pattern.IsMatch(member.VMName))).ToList();
-        }
-
-        WriteObject(members, enumerateCollection: true);
-        base.EndProcessing();
-    }
+    protected override void EndProcessing() =>
+        RunGroups<ProtectionGroupMember>((groups, observer, token) => groups.GetMembersAsync(_groups, Name ?? Array.Empty<string>(), observer, token),
+            _groups.Count == 0 ? null : _groups);
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Sendense.Core.Groups;
-using Sendense.Hub.Groups;
 using Sendense.PowerShell.Completers;
 using Sendense.PowerShell.Infrastructure;
 
@@ -10,11 +9,12 @@ namespace Sendense.PowerShell.Commands;
 /// <para type="synopsis">Creates a protection group with the VMs piped to it, in one transaction.</para>
 /// <para type="description">Collects every VM from the pipeline (Sendense.VM objects, context ids, or objects with
 /// a ContextId or Name property), checks the name, settings, schedule and VMs, then writes the group and all its
-/// memberships in one transaction: all of it lands, or nothing does. Outputs the new group.</para>
+/// memberships in one transaction: all of it lands, or nothing does. Outputs the new group. When VMs are given but
+/// none arrive (an empty query result, $null, ''), nothing is created unless -AllowEmpty is given.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.New, "SendenseProtectionGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ProtectionGroup))]
-public sealed class NewSendenseProtectionGroupCommand : ProtectionGroupCmdlet
+public sealed class NewSendenseProtectionGroupCommand : GroupCmdlet
 {
     private readonly List<VMReference> _vms = new List<VMReference>();
 
@@ -56,13 +56,16 @@ public sealed class NewSendenseProtectionGroupCommand : ProtectionGroupCmdlet
     [AllowEmptyCollection]
     public PSObject?[]? VM { get; set; }
 
+    /// <summary>Creates the group even when the VMs given (or piped) turn out to be none.</summary>
+    [Parameter]
+    public SwitchParameter AllowEmpty { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord() => CollectVMs(VM, _vms);
 
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        HubConnection hub = ResolveHub();
         var definition = new ProtectionGroupDefinition
         {
             Name = Name,
@@ -71,56 +74,14 @@ public sealed class NewSendenseProtectionGroupCommand : ProtectionGroupCmdlet
             MaxConcurrentVMs = MaxConcurrentVMs,
             Priority = Priority,
             MemberPriority = MemberPriority,
+            Members = _vms,
+            MembersGiven = MyInvocation.ExpectingInput || MyInvocation.BoundParameters.ContainsKey(nameof(VM)),
+            AllowEmpty = AllowEmpty.IsPresent,
         };
 
-        ProtectionGroupCreationPlan plan;
-        try
+        if (RunGroup((groups, observer, token) => groups.CreateAsync(definition, observer, token), Name) is ProtectionGroup group)
         {
-            plan = Await(token => ProtectionGroupEngine.PrepareCreateAsync(hub, definition, _vms, token));
-        }
-        catch (SendenseException exception)
-        {
-            ThrowSendenseError(exception, Name);
-            return;
-        }
-
-        ThrowIfVMProblems(plan.Members.Problems, _vms.Count, $"Protection group '{plan.Name}' was not created");
-        int count = plan.MemberVMs.Count;
-        string action = count == 0
-            ? "Create an empty protection group"
-            : $"Create protection group with {Count(count, "VM")} ({NameList(VMNames(plan.MemberVMs))})";
-        if (!ShouldProcess(plan.Name, action))
-        {
-            return;
-        }
-
-        ProtectionGroup group;
-        try
-        {
-            group = Await(token => ProtectionGroupEngine.CreateAsync(hub, plan, token));
-        }
-        catch (SendenseException exception)
-        {
-            ThrowSendenseError(exception, plan.Name);
-            return;
-        }
-
-        if (_vms.Count > count)
-        {
-            WriteVerbose($"{Count(_vms.Count - count, "input")} named a VM given earlier; each VM joins the group once.");
-        }
-
-        WriteVerbose($"Created protection group '{group.Name}' (id {group.Id}) with {Count(count, "VM")}.");
-        WarnAboutGuiCapacity(group.Name, group.MemberCount, group.MaxConcurrentVMs);
-        WriteObject(group);
-        base.EndProcessing();
-    }
-
-    private static IEnumerable<string> VMNames(IEnumerable<ManagedVMKey> vms)
-    {
-        foreach (ManagedVMKey vm in vms)
-        {
-            yield return vm.Name;
+            WriteObject(group);
         }
     }
 }

@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using Sendense.Core.Groups;
-using Sendense.Hub.Groups;
 using Sendense.PowerShell.Infrastructure;
 
 namespace Sendense.PowerShell.Commands;
@@ -22,73 +20,16 @@ public sealed class RemoveSendenseProtectionGroupMemberCommand : MembershipCmdle
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        if (Requests.Count == 0)
+        // Nothing piped: nothing to do, and no hub needed.
+        if (Requests.Count > 0)
         {
-            base.EndProcessing();
-            return;
-        }
-
-        HubConnection hub = ResolveHub();
-        List<ProtectionGroupIdentity> identities = Requests.Select(request => request.Group).Distinct().ToList();
-        Dictionary<ProtectionGroupIdentity, ProtectionGroup> groups = ResolveGroups(hub, identities, terminating: false);
-        List<VMReference> references = Requests.Where(request => groups.ContainsKey(request.Group)).Select(request => request.VM).ToList();
-        VMResolution resolution = ResolveVMs(hub, references);
-
-        // Removing is safe per item: a VM the hub does not know is an error for that input only.
-        foreach (VMReferenceProblem problem in resolution.Problems)
-        {
-            WriteSendenseError(problem.ToException(), problem.Reference.Source);
-        }
-
-        var vmOf = new Dictionary<VMReference, ManagedVMKey>();
-        foreach ((VMReference reference, ManagedVMKey vm) in resolution.Matches)
-        {
-            vmOf[reference] = vm;
-        }
-
-        var pairs = new List<GroupVMPair>();
-        foreach (IGrouping<ProtectionGroup, (ProtectionGroupIdentity Group, VMReference VM)> byGroup in Requests
-                     .Where(request => groups.ContainsKey(request.Group) && vmOf.ContainsKey(request.VM))
-                     .GroupBy(request => groups[request.Group], ReferenceEqualityComparer<ProtectionGroup>.Instance))
-        {
-            List<ManagedVMKey> vms = byGroup.Select(request => vmOf[request.VM]).GroupBy(vm => vm.ContextId).Select(same => same.First()).ToList();
-            if (ShouldProcess(byGroup.Key.Name, $"Remove {Count(vms.Count, "VM")} from protection group ({NameList(vms.Select(vm => vm.Name))})"))
+            RunGroups<ProtectionGroupMember>((groups, observer, token) => groups.RemoveMembersAsync(Requests, observer, token), GroupTargets, member =>
             {
-                pairs.AddRange(vms.Select(vm => new GroupVMPair(byGroup.Key, vm)));
-            }
+                if (PassThru.IsPresent)
+                {
+                    WriteObject(member);
+                }
+            });
         }
-
-        if (pairs.Count == 0)
-        {
-            return;
-        }
-
-        MemberRemoval removal;
-        try
-        {
-            removal = Await(token => ProtectionGroupEngine.RemoveMembersAsync(hub, pairs, token));
-        }
-        catch (SendenseException exception)
-        {
-            ThrowSendenseError(exception, null);
-            return;
-        }
-
-        foreach (GroupVMPair notMember in removal.NotMembers)
-        {
-            WriteWarning($"VM '{notMember.VM.Name}' ({notMember.VM.ContextId}) is not a member of protection group '{notMember.Group.Name}'; nothing to remove.");
-        }
-
-        foreach (IGrouping<string, ProtectionGroupMember> byGroup in removal.Removed.GroupBy(member => member.GroupName))
-        {
-            WriteVerbose($"Removed {Count(byGroup.Count(), "VM")} from protection group '{byGroup.Key}'.");
-        }
-
-        if (PassThru.IsPresent)
-        {
-            WriteObject(removal.Removed, enumerateCollection: true);
-        }
-
-        base.EndProcessing();
     }
 }

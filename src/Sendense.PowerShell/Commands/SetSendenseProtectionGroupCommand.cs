@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Sendense.Core.Groups;
-using Sendense.Hub.Groups;
 using Sendense.PowerShell.Completers;
 using Sendense.PowerShell.Infrastructure;
 
@@ -15,16 +14,10 @@ namespace Sendense.PowerShell.Commands;
 [Cmdlet(VerbsCommon.Set, "SendenseProtectionGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
     DefaultParameterSetName = ScheduleSet)]
 [OutputType(typeof(ProtectionGroup))]
-public sealed class SetSendenseProtectionGroupCommand : ProtectionGroupCmdlet
+public sealed class SetSendenseProtectionGroupCommand : OneGroupCmdlet
 {
     private const string ScheduleSet = "Schedule";
     private const string ClearScheduleSet = "ClearSchedule";
-
-    /// <summary>The group: a name, an id, or a ProtectionGroup object from the pipeline.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("GroupId", "Identity")]
-    [ArgumentCompleter(typeof(ProtectionGroupNameCompleter))]
-    public ProtectionGroupIdentity Group { get; set; } = null!;
 
     /// <summary>A new name (same rules as for a new group).</summary>
     [Parameter]
@@ -64,12 +57,6 @@ public sealed class SetSendenseProtectionGroupCommand : ProtectionGroupCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        HubConnection hub = ResolveHub();
-        if (!ResolveGroups(hub, new[] { Group }, terminating: false).TryGetValue(Group, out ProtectionGroup? group))
-        {
-            return;
-        }
-
         var change = new ProtectionGroupChange
         {
             NewName = NewName,
@@ -81,60 +68,12 @@ public sealed class SetSendenseProtectionGroupCommand : ProtectionGroupCmdlet
             Priority = Priority,
         };
 
-        if (change.IsEmpty)
+        RunGroups<ProtectionGroup>((groups, observer, token) => groups.UpdateAsync(Group, change, observer, token), Group, group =>
         {
-            WriteWarning($"Nothing to change for protection group '{group.Name}': give -NewName, -Description, -Schedule, " +
-                "-ClearSchedule, -MaxConcurrentVMs or -Priority.");
-            return;
-        }
-
-        ProtectionGroupUpdatePlan plan;
-        try
-        {
-            plan = Await(token => ProtectionGroupEngine.PrepareUpdateAsync(hub, group, change, token));
-        }
-        catch (SendenseException exception)
-        {
-            WriteSendenseError(exception, Group);
-            return;
-        }
-
-        if (plan.Changes.Count == 0)
-        {
-            WriteVerbose($"Protection group '{group.Name}' already has these settings; nothing to change.");
             if (PassThru.IsPresent)
             {
                 WriteObject(group);
             }
-
-            return;
-        }
-
-        if (!ShouldProcess(group.Name, "Set " + string.Join("; ", plan.Changes)))
-        {
-            return;
-        }
-
-        ProtectionGroup changed;
-        try
-        {
-            changed = Await(token => ProtectionGroupEngine.UpdateAsync(hub, plan, token));
-        }
-        catch (SendenseException exception)
-        {
-            WriteSendenseError(exception, Group);
-            return;
-        }
-
-        WriteVerbose($"Changed protection group '{changed.Name}': {string.Join("; ", plan.Changes)}.");
-        if (plan.MaxConcurrentVMs is not null)
-        {
-            WarnAboutGuiCapacity(changed.Name, changed.MemberCount, changed.MaxConcurrentVMs);
-        }
-
-        if (PassThru.IsPresent)
-        {
-            WriteObject(changed);
-        }
+        });
     }
 }

@@ -1,16 +1,12 @@
-using System.Collections;
-using System.Management.Automation;
-using System.Management.Automation.Language;
-using Sendense.Hub.Groups;
+using Sendense.Core.Groups;
+using Sendense.PowerShell.Infrastructure;
 
 namespace Sendense.PowerShell.Completers;
 
 /// <summary>Tab completion of protection group names from the connected hub (one indexed query, 2 s at most).</summary>
-public sealed class ProtectionGroupNameCompleter : IArgumentCompleter
+public sealed class ProtectionGroupNameCompleter : HubNameCompleter
 {
     /// <inheritdoc />
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-        CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        NameCompletion.Complete(fakeBoundParameters, wordToComplete,
-            (hub, prefix, token) => ProtectionGroupEngine.CompleteGroupNamesAsync(hub, prefix, NameCompletion.Limit, token));
+    protected override async Task<IReadOnlyList<CompletionItem>> QueryAsync(HubConnection hub, string prefix, CancellationToken cancellationToken) =>
+        Items(await new GroupService(Services.GroupStore(hub)).CompleteGroupNamesAsync(prefix, Limit, cancellationToken).ConfigureAwait(false));
 }

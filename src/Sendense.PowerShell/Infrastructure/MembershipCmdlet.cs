@@ -1,15 +1,14 @@
 using System.Management.Automation;
 using Sendense.Core.Groups;
-using Sendense.Hub.Groups;
 using Sendense.PowerShell.Completers;
 
 namespace Sendense.PowerShell.Infrastructure;
 
 /// <summary>
-/// Base of Add- and Remove-SendenseProtectionGroupMember: the -Group and -VM parameters, the pipeline collected as
-/// (group, VM) requests, and the one query that resolves every requested VM.
+/// Base of Add- and Remove-SendenseProtectionGroupMember: the -Group and -VM parameters, declared once, and the
+/// pipeline collected as (group, VM) requests for one batch.
 /// </summary>
-public abstract class MembershipCmdlet : ProtectionGroupCmdlet
+public abstract class MembershipCmdlet : GroupCmdlet
 {
     /// <summary>The group: a name, an id or a ProtectionGroup object; binds from a GroupId property too.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -25,27 +24,23 @@ public abstract class MembershipCmdlet : ProtectionGroupCmdlet
     public PSObject?[] VM { get; set; } = null!;
 
     /// <summary>Every (group, VM) pair the pipeline asked for, in input order.</summary>
-    internal List<(ProtectionGroupIdentity Group, VMReference VM)> Requests { get; } = new List<(ProtectionGroupIdentity, VMReference)>();
+    internal List<MembershipRequest> Requests { get; } = new List<MembershipRequest>();
+
+    /// <summary>The groups named, each once (for the TargetObject of a failure of the whole batch).</summary>
+    internal object GroupTargets
+    {
+        get
+        {
+            List<ProtectionGroupIdentity> groups = Requests.Select(request => request.Group).Distinct().ToList();
+            return groups.Count == 1 ? groups[0] : groups;
+        }
+    }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         var references = new List<VMReference>();
         CollectVMs(VM, references);
-        Requests.AddRange(references.Select(reference => (Group, reference)));
-    }
-
-    /// <summary>Resolves the VMs in one query, or stops the command when the hub cannot answer.</summary>
-    internal VMResolution ResolveVMs(HubConnection hub, List<VMReference> references)
-    {
-        try
-        {
-            return Await(token => ProtectionGroupEngine.ResolveVMsAsync(hub, references, token));
-        }
-        catch (SendenseException exception)
-        {
-            ThrowSendenseError(exception, null);
-            throw;
-        }
+        Requests.AddRange(references.Select(reference => new MembershipRequest(Group, reference)));
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Sendense.Core.Credentials;
 using Sendense.Core.Discovery;
+using Sendense.Core.Groups;
 using Sendense.Core.Hub;
 using Sendense.Core.VMs;
 
@@ -44,6 +45,10 @@ internal static class Services
     /// <summary>The credential store of a hub connection.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal static ICredentialStore CredentialStore(HubConnection hub) => new Sendense.Hub.Credentials.CredentialStore(Open(hub));
+
+    /// <summary>The protection group store of a hub connection.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static IGroupStore GroupStore(HubConnection hub) => new Sendense.Hub.Groups.GroupStore(Open(hub));
 
     // A closed connection fails here, with the message that says how to reconnect.
     private static HubConnection Open(HubConnection hub)

@@ -13,9 +13,13 @@ internal sealed class RecordingObserver<T> : IOutcomeObserver<T>
     private readonly ConcurrentQueue<string> _warnings = new ConcurrentQueue<string>();
     private readonly ConcurrentQueue<ChangeRequest> _questions = new ConcurrentQueue<ChangeRequest>();
     private readonly ConcurrentQueue<OperationProgress> _progress = new ConcurrentQueue<OperationProgress>();
+    private readonly ConcurrentQueue<IReadOnlyList<ChangeRequest>> _batches = new ConcurrentQueue<IReadOnlyList<ChangeRequest>>();
 
     /// <summary>How each confirmation question is answered.</summary>
     internal Func<ChangeRequest, bool> Answer { get; set; } = _ => true;
+
+    /// <summary>Runs while a confirmation is pending (tests that change the hub between asking and writing).</summary>
+    internal Func<Task>? OnConfirm { get; set; }
 
     /// <summary>Called on each outcome as it arrives (tests that act mid-run).</summary>
     internal Action<Outcome<T>>? OnOutcome { get; set; }
@@ -27,11 +31,16 @@ internal sealed class RecordingObserver<T> : IOutcomeObserver<T>
     internal IReadOnlyList<(object? Input, SendenseException Error)> Errors =>
         _outcomes.Where(o => o.Error is not null).Select(o => (o.Input, o.Error!)).ToList();
 
+    internal IReadOnlyList<Outcome<T>> Failures => _outcomes.Where(o => o.Failed).ToList();
+
     internal IReadOnlyList<string> VerboseLines => _verbose.ToArray();
 
     internal IReadOnlyList<string> Warnings => _warnings.ToArray();
 
     internal IReadOnlyList<ChangeRequest> Questions => _questions.ToArray();
+
+    /// <summary>The questions as asked: one batch per ConfirmAsync call.</summary>
+    internal IReadOnlyList<IReadOnlyList<ChangeRequest>> Batches => _batches.ToArray();
 
     internal IReadOnlyList<OperationProgress> ProgressUpdates => _progress.ToArray();
 
@@ -47,13 +56,19 @@ internal sealed class RecordingObserver<T> : IOutcomeObserver<T>
 
     public void Warning(string message) => _warnings.Enqueue(message);
 
-    public Task<IReadOnlyList<bool>> ConfirmAsync(IReadOnlyList<ChangeRequest> changes, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<bool>> ConfirmAsync(IReadOnlyList<ChangeRequest> changes, CancellationToken cancellationToken)
     {
+        _batches.Enqueue(changes);
         foreach (ChangeRequest change in changes)
         {
             _questions.Enqueue(change);
         }
 
-        return Task.FromResult<IReadOnlyList<bool>>(changes.Select(Answer).ToList());
+        if (OnConfirm is not null)
+        {
+            await OnConfirm();
+        }
+
+        return changes.Select(Answer).ToList();
     }
 }

@@ -1,12 +1,14 @@
+using Sendense.Core.Groups;
 using Sendense.Core.Hub;
 using Sendense.Hub.Connection;
+using Sendense.Hub.Groups;
 using Sendense.Tests.Rig;
 
-namespace Sendense.Tests.Groups;
+namespace Sendense.Tests.Hub.Groups;
 
 /// <summary>
 /// Test data for the group tests: VM contexts inserted exactly as the hub's add-to-management code writes them
-/// (upstream contract 3.3), and a connection through the real engine.
+/// (upstream contract 3.3), a connection through the real engine, and the group use cases over the real store.
 /// </summary>
 internal static class GroupTestHub
 {
@@ -16,6 +18,20 @@ internal static class GroupTestHub
 
     internal static Task<HubConnection> ConnectAsync(HubDatabase database) =>
         HubEngine.ConnectAsync(new HubConnectionOptions { ConnectionString = database.ConnectionString }, CancellationToken.None);
+
+    /// <summary>The group use cases over the real store (with test knobs for the membership writer).</summary>
+    internal static GroupService Service(HubConnection hub, GroupWriteOptions? options = null) =>
+        new GroupService(new GroupStore(hub, options ?? GroupWriteOptions.Default));
+
+    /// <summary>Creates a group through the use case (confirmed), failing the test if nothing is written.</summary>
+    internal static async Task<ProtectionGroup> CreateAsync(GroupService service, ProtectionGroupDefinition definition,
+        RecordingObserver<ProtectionGroup>? observer = null) =>
+        await service.CreateAsync(definition, observer ?? new RecordingObserver<ProtectionGroup>(), CancellationToken.None)
+        ?? throw new InvalidOperationException("The group was not created.");
+
+    /// <summary>A definition with members given by context id.</summary>
+    internal static ProtectionGroupDefinition Definition(string name, IEnumerable<string> contextIds, string? schedule = null) =>
+        new ProtectionGroupDefinition { Name = name, Description = "x", Schedule = schedule, Members = contextIds.Select(id => VMReference.FromContextId(id)).ToList() };
 
     /// <summary>A short random tag so tests sharing a class database never collide.</summary>
     internal static string Tag() => Guid.NewGuid().ToString("N").Substring(0, 6);

@@ -1,7 +1,7 @@
 using Sendense.Core.Groups;
 using Xunit;
 
-namespace Sendense.Tests.Groups;
+namespace Sendense.Tests.Core.Groups;
 
 /// <summary>How pipeline input is matched to the hub's VM contexts.</summary>
 public sealed class VMReferenceResolverTests
@@ -38,6 +38,21 @@ public sealed class VMReferenceResolverTests
 
         VMResolution narrowed = VMReferenceResolver.Resolve(new[] { VMReference.FromName("web01", "VC-B.lab") }, Hub);
         Assert.Same(Web01B, Assert.Single(narrowed.VMs));
+    }
+
+    [Fact]
+    public void Names_and_ids_match_as_the_hub_compares_them_accents_and_trailing_spaces_included()
+    {
+        var cafe = new ManagedVMKey("ctx-café-20251006-203401", "café", "vc-a.lab");
+
+        VMResolution resolution = VMReferenceResolver.Resolve(new[]
+        {
+            VMReference.FromText("CAFE"), VMReference.FromName("cafe ", "VC-A.LAB"), VMReference.FromContextId("CTX-CAFE-20251006-203401"),
+        }, new[] { cafe });
+
+        Assert.Empty(resolution.Problems);
+        Assert.Same(cafe, Assert.Single(resolution.VMs));
+        Assert.Equal(3, resolution.Matches.Count);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using Sendense.Core.Groups;
 using Xunit;
 
-namespace Sendense.Tests.Groups;
+namespace Sendense.Tests.Core.Groups;
 
 /// <summary>The validation the hub lacks: names, description, ranges, and the GUI capacity rule.</summary>
 public sealed class ProtectionGroupRulesTests
@@ -46,6 +46,31 @@ public sealed class ProtectionGroupRulesTests
         Assert.Contains("U+000A", error.Message);
         Assert.DoesNotContain("\n", error.Message);
     }
+
+    // Code points, not strings: xUnit would turn a lone surrogate in InlineData into U+FFFD, the very bug (D12).
+    [Theory]
+    [InlineData(0x202E)]
+    [InlineData(0x200B)]
+    [InlineData(0x2066)]
+    [InlineData(0xFEFF)]
+    [InlineData(0xD800)]
+    [InlineData(0xDC00)]
+    public void Bidi_overrides_zero_width_characters_and_lone_surrogates_are_refused_naming_the_code_point(int character)
+    {
+        string name = "Web" + (char)character + "tier";
+        string codePoint = $"U+{character:X4}";
+        var error = Assert.Throws<SendenseException>(() => ProtectionGroupRules.NormalizeName(name));
+        Assert.Equal(SendenseErrorCode.ProtectionGroupNameInvalid, error.Code);
+        Assert.Contains(codePoint, error.Message);
+        Assert.True(HubText.IsWellFormed(error.Message));
+        Assert.Null(DisplayName.FindUnprintable(error.Message));
+    }
+
+    [Theory]
+    [InlineData("Café 🚀")]
+    [InlineData("שלום")]
+    [InlineData("日本語のグループ")]
+    public void Printable_names_in_any_script_and_emoji_pass(string name) => Assert.Equal(name, ProtectionGroupRules.NormalizeName(name));
 
     [Fact]
     public void An_empty_description_is_none_and_an_oversized_one_is_refused()

@@ -3,41 +3,35 @@ using Sendense.Hub.Groups;
 using Sendense.Tests.Rig;
 using Xunit;
 
-namespace Sendense.Tests.Groups;
+namespace Sendense.Tests.Hub.Groups;
 
-/// <summary>Reading groups and members: one query each, with the numbers the hub GUI shows.</summary>
-public sealed class ProtectionGroupReadTests : IClassFixture<HubDatabaseFixture>, IAsyncLifetime
+/// <summary>Reading groups and members through GroupStore on MariaDB: one query each, with the numbers the hub GUI shows.</summary>
+public sealed class GroupStoreReadTests : GroupHubTests
 {
-    private readonly HubDatabase _database;
-    private HubConnection _hub = null!;
-
-    public ProtectionGroupReadTests(HubDatabaseFixture fixture) => _database = fixture.Database;
-
-    public async Task InitializeAsync() => _hub = await GroupTestHub.ConnectAsync(_database);
-
-    public Task DisposeAsync()
+    public GroupStoreReadTests(HubDatabaseFixture fixture)
+        : base(fixture)
     {
-        _hub.Session.Dispose();
-        return Task.CompletedTask;
     }
 
     [Fact]
     public async Task Counts_schedule_name_and_last_execution_come_with_each_group()
     {
         string tag = GroupTestHub.Tag();
-        IReadOnlyList<string> ids = await GroupTestHub.SeedVMsAsync(_database, "vc01.lab", $"c1{tag}", $"c2{tag}", $"c3{tag}", $"c4{tag}");
-        await _database.ExecuteAsync($"INSERT INTO replication_schedules (name, cron_expression) VALUES ('daily-{tag}', '0 1 * * *')");
+        IReadOnlyList<string> ids = await GroupTestHub.SeedVMsAsync(Database, "vc01.lab", $"c1{tag}", $"c2{tag}", $"c3{tag}", $"c4{tag}");
+        await Database.ExecuteAsync($"INSERT INTO replication_schedules (name, cron_expression) VALUES ('daily-{tag}', '0 1 * * *')");
         ProtectionGroup counted = await CreateAsync($"Counted{tag}", ids, $"daily-{tag}");
         ProtectionGroup empty = await CreateAsync($"Empty{tag}", Array.Empty<string>(), null);
 
         // One membership disabled, one with a NULL flag (upstream's Go code reads it as disabled), two executions.
-        await _database.ExecuteAsync($"UPDATE vm_group_memberships SET enabled = 0 WHERE vm_context_id = '{ids[0]}'");
-        await _database.ExecuteAsync($"UPDATE vm_group_memberships SET enabled = NULL WHERE vm_context_id = '{ids[1]}'");
-        await _database.ExecuteAsync(
+        await Database.ExecuteAsync($"UPDATE vm_group_memberships SET enabled = 0 WHERE vm_context_id = '{ids[0]}'");
+        await Database.ExecuteAsync($"UPDATE vm_group_memberships SET enabled = NULL WHERE vm_context_id = '{ids[1]}'");
+        await Database.ExecuteAsync(
             $"INSERT INTO schedule_executions (schedule_id, group_id, scheduled_at, status) SELECT id, '{counted.Id}', '2025-10-01 02:00:00', 'completed' FROM replication_schedules WHERE name = 'daily-{tag}';" +
             $"INSERT INTO schedule_executions (schedule_id, group_id, scheduled_at, status) SELECT id, '{counted.Id}', '2025-10-02 02:00:00', 'failed' FROM replication_schedules WHERE name = 'daily-{tag}'");
 
-        IReadOnlyList<ProtectionGroup> groups = await ProtectionGroupEngine.GetGroupsAsync(_hub, new[] { $"%{tag}" }, null, CancellationToken.None);
+        var observer = new RecordingObserver<ProtectionGroup>();
+        await Service.GetGroupsAsync(new[] { $"*{tag}" }, Array.Empty<string>(), observer, CancellationToken.None);
+        List<ProtectionGroup> groups = observer.Values.ToList();
 
         Assert.Equal(new[] { $"Counted{tag}", $"Empty{tag}" }, groups.Select(group => group.Name));
         ProtectionGroup read = groups[0];
@@ -59,18 +53,17 @@ public sealed class ProtectionGroupReadTests : IClassFixture<HubDatabaseFixture>
     }
 
     [Fact]
-    public async Task Name_patterns_run_in_the_database_with_like_characters_taken_literally()
+    public async Task Name_patterns_run_in_theDatabase_with_like_characters_taken_literally()
     {
         string tag = GroupTestHub.Tag();
         await CreateAsync($"100%_{tag}", Array.Empty<string>(), null);
         await CreateAsync($"100ab{tag}", Array.Empty<string>(), null);
 
-        IReadOnlyList<ProtectionGroup> literal = await ProtectionGroupEngine.GetGroupsAsync(_hub,
-            new[] { new Wildcard($"100%_{tag}").ToLike() }, null, CancellationToken.None);
+        var store = new GroupStore(Hub);
+        IReadOnlyList<ProtectionGroup> literal = await store.ListGroupsAsync(new[] { new Wildcard($"100%_{tag}").ToSql() }, Array.Empty<string>(), CancellationToken.None);
         Assert.Equal($"100%_{tag}", Assert.Single(literal).Name);
 
-        IReadOnlyList<ProtectionGroup> wildcard = await ProtectionGroupEngine.GetGroupsAsync(_hub,
-            new[] { new Wildcard($"100??{tag}").ToLike() }, null, CancellationToken.None);
+        IReadOnlyList<ProtectionGroup> wildcard = await store.ListGroupsAsync(new[] { new Wildcard($"100??{tag}").ToSql() }, Array.Empty<string>(), CancellationToken.None);
         Assert.Equal(2, wildcard.Count);
     }
 
@@ -87,25 +80,42 @@ public sealed class ProtectionGroupReadTests : IClassFixture<HubDatabaseFixture>
             new ProtectionGroupIdentity(first.Id), new ProtectionGroupIdentity($"first{tag}"), new ProtectionGroupIdentity(stale),
             new ProtectionGroupIdentity(namedAfterId.Id),
         };
-        IReadOnlyList<(ProtectionGroupIdentity Identity, ProtectionGroup? Group)> resolved =
-            await ProtectionGroupEngine.ResolveGroupsAsync(_hub, identities, CancellationToken.None);
+        IReadOnlyDictionary<ProtectionGroupIdentity, ProtectionGroup> resolved =
+            await GroupLookups.GroupsAsync(new GroupStore(Hub), identities, new RecordingObserver<ProtectionGroup>(), CancellationToken.None);
 
-        Assert.Equal(first.Id, resolved[0].Group?.Id);
-        Assert.Equal(first.Id, resolved[1].Group?.Id);
-        Assert.Null(resolved[2].Group);
-        Assert.Equal(namedAfterId.Id, resolved[3].Group?.Id);
+        Assert.Equal(first.Id, resolved[identities[0]].Id);
+        Assert.Equal(first.Id, resolved[identities[1]].Id);
+        Assert.False(resolved.ContainsKey(identities[2]));
+        Assert.Equal(namedAfterId.Id, resolved[identities[3]].Id);
+    }
+
+    [Fact]
+    public async Task Names_are_looked_up_by_theHub_s_collation_and_the_verbose_line_says_so_D10()
+    {
+        string tag = GroupTestHub.Tag();
+        ProtectionGroup cafe = await CreateAsync($"Café {tag}", Array.Empty<string>(), null);
+        var observer = new RecordingObserver<ProtectionGroupMember>();
+
+        await Service.GetMembersAsync(new[] { new ProtectionGroupIdentity($"CAFE {tag}") }, Array.Empty<string>(), observer, CancellationToken.None);
+
+        Assert.Empty(observer.Failures);
+        Assert.Contains($"'CAFE {tag}' matched protection group 'Café {tag}'", Assert.Single(observer.VerboseLines));
+        var taken = await Assert.ThrowsAsync<SendenseException>(() => CreateAsync($"cafe {tag}", Array.Empty<string>(), null));
+        Assert.Equal(SendenseErrorCode.ProtectionGroupNameTaken, taken.Code);
+        Assert.Contains(cafe.Id, taken.Message);
     }
 
     [Fact]
     public async Task Members_come_with_group_and_vm_names_filtered_by_group_and_vm_name()
     {
         string tag = GroupTestHub.Tag();
-        IReadOnlyList<string> ids = await GroupTestHub.SeedVMsAsync(_database, "vc02.lab", $"web1{tag}", $"web2{tag}", $"db1{tag}");
+        IReadOnlyList<string> ids = await GroupTestHub.SeedVMsAsync(Database, "vc02.lab", $"web1{tag}", $"web2{tag}", $"db1{tag}");
         ProtectionGroup web = await CreateAsync($"Members{tag}", ids, null);
         ProtectionGroup other = await CreateAsync($"Other{tag}", ids.Take(1).ToList(), null);
 
-        IReadOnlyList<ProtectionGroupMember> members = await ProtectionGroupEngine.GetMembersAsync(_hub, new[] { web.Id },
-            new[] { new Wildcard($"web*{tag}").ToLike() }, CancellationToken.None);
+        var store = new GroupStore(Hub);
+        IReadOnlyList<ProtectionGroupMember> members = await store.ListMembersAsync(new[] { web.Id },
+            new[] { new Wildcard($"web*{tag}").ToSql() }, CancellationToken.None);
 
         Assert.Equal(new[] { $"web1{tag}", $"web2{tag}" }, members.Select(member => member.VMName));
         ProtectionGroupMember member = members[0];
@@ -120,8 +130,8 @@ public sealed class ProtectionGroupReadTests : IClassFixture<HubDatabaseFixture>
         Assert.Equal("system", member.AddedBy);
         Assert.Null(member.Result);
 
-        IReadOnlyList<ProtectionGroupMember> everywhere = await ProtectionGroupEngine.GetMembersAsync(_hub, null,
-            new[] { new Wildcard($"web1{tag}").ToLike() }, CancellationToken.None);
+        IReadOnlyList<ProtectionGroupMember> everywhere = await store.ListMembersAsync(null,
+            new[] { new Wildcard($"web1{tag}").ToSql() }, CancellationToken.None);
         Assert.Equal(new[] { web.Id, other.Id }, everywhere.Select(m => m.GroupId));
     }
 
@@ -132,16 +142,11 @@ public sealed class ProtectionGroupReadTests : IClassFixture<HubDatabaseFixture>
         await CreateAsync($"Comp*{tag} a", Array.Empty<string>(), null);
         await CreateAsync($"CompX{tag} b", Array.Empty<string>(), null);
 
-        IReadOnlyList<string> names = await ProtectionGroupEngine.CompleteGroupNamesAsync(_hub, "comp*", 50, CancellationToken.None);
+        IReadOnlyList<string> names = await Service.CompleteGroupNamesAsync("comp*", 50, CancellationToken.None);
 
         Assert.Equal(new[] { $"Comp*{tag} a" }, names);
     }
 
-    private async Task<ProtectionGroup> CreateAsync(string name, IReadOnlyList<string> contextIds, string? schedule)
-    {
-        ProtectionGroupCreationPlan plan = await ProtectionGroupEngine.PrepareCreateAsync(_hub,
-            new ProtectionGroupDefinition { Name = name, Description = "x", Schedule = schedule },
-            contextIds.Select(id => VMReference.FromContextId(id)).ToList(), CancellationToken.None);
-        return await ProtectionGroupEngine.CreateAsync(_hub, plan, CancellationToken.None);
-    }
+    private Task<ProtectionGroup> CreateAsync(string name, IReadOnlyList<string> contextIds, string? schedule) =>
+        GroupTestHub.CreateAsync(Service, GroupTestHub.Definition(name, contextIds, schedule));
 }
