@@ -175,7 +175,7 @@ public sealed partial class AddSendenseVMCommand : StoredCredentialCmdlet
     {
         try
         {
-            VCenterCredential credential = Await(token => Sendense.Hub.Credentials.VCenterCredentialEngine.GetAsync(hub, identity, token));
+            VCenterCredential credential = Await(token => Services.Credentials(hub).ReadAsync(identity, token));
             if (!credential.IsActive)
             {
                 throw new SendenseException(SendenseErrorCode.VCenterCredentialInactive,
@@ -213,7 +213,7 @@ public sealed partial class AddSendenseVMCommand : StoredCredentialCmdlet
         IReadOnlyList<VCenterCredential> credentials;
         try
         {
-            credentials = Await(token => Sendense.Hub.Credentials.VCenterCredentialEngine.ListAsync(hub, token));
+            credentials = Await(token => Services.CredentialStore(hub).ListAsync(token));
         }
         catch (SendenseException exception)
         {
