@@ -47,8 +47,8 @@ public static class CredentialErrors
     /// </summary>
     public static SendenseException KeyMismatch(string name, string? keySource, CredentialKeyCheck check) =>
         new SendenseException(SendenseErrorCode.CredentialKeyMismatch,
-            $"The key from {keySource ?? "the environment"} is not the hub's: it decrypts none of the {check.Compared} encrypted " +
-            $"password(s) already stored in the hub (such as vCenter credential '{check.Example}'), so the hub could not read the " +
+            $"The key from {keySource ?? "the environment"} is not the hub's: it decrypts none of the passwords already stored " +
+            $"in the hub ({check.Compared} tried, such as the one of vCenter credential '{check.Example}'), so the hub could not read the " +
             $"password of vCenter credential '{name}' either. Nothing was written. Use the hub's key, the value of " +
             $"{CredentialKeySource.KeyVariable} in the hub's systemd unit (/etc/systemd/system/sendense-hub.service): pass " +
             "-EncryptionKeyFile /etc/systemd/system/sendense-hub.service (or a copy of it), -EncryptionKey, or set the environment variable.");
