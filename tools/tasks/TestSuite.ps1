@@ -96,17 +96,52 @@ function Invoke-PesterTests {
 }
 
 function Stop-LeftoverProcess {
-    # The rig's servers must all be gone when the run ends: anything it started and left behind is a defect of the
-    # tests (a missing Stop-RigSimulator, say). Such processes are killed and counted as one failure.
+    # The rig's servers must all be gone when the run ends: anything this run started and left behind is a defect of
+    # the tests (a missing Stop-RigSimulator, say). Such processes are killed and counted as one failure. Only this
+    # run's own processes count (its descendants, or a MariaDB whose rig folder names this process as its owner):
+    # other runs on the same machine (another checkout, a lab) are left alone.
     param([datetime] $Since)
     $names = 'mariadbd', 'mysqld', 'vcsim-launcher', 'govmomi-discovery', 'credcrypt'
-    # A MariaDB counts only when it is one of the rig's (its data directory is a sendense-rig-* folder).
+    $mine = Get-DescendantProcessId -Root $PID
     $left = @(Get-Process -Name $names -ErrorAction SilentlyContinue | Where-Object {
-            $_.StartTime -ge $Since -and ($_.ProcessName -notin 'mariadbd', 'mysqld' -or
-                ((Get-Content "/proc/$($_.Id)/cmdline" -Raw -ErrorAction SilentlyContinue) -match 'sendense-rig-'))
+            $_.StartTime -ge $Since -and ($mine.Contains($_.Id) -or (Test-OwnRigServer -ProcessId $_.Id))
         })
     if ($left.Count -eq 0) { return 0 }
     Write-Host "The test run left $($left.Count) process(es) running: $(($left | ForEach-Object { "$($_.ProcessName) ($($_.Id))" }) -join ', '). Stopping them; counted as one failure."
     $left | ForEach-Object { try { $_.Kill() } catch { } }
     1
+}
+
+function Get-DescendantProcessId {
+    # Every process below Root, from the parent ids in /proc/<pid>/stat.
+    param([int] $Root)
+    $children = @{}
+    foreach ($stat in Get-ChildItem /proc -Directory -ErrorAction SilentlyContinue | Where-Object Name -match '^\d+$') {
+        $text = Get-Content (Join-Path $stat.FullName 'stat') -Raw -ErrorAction SilentlyContinue
+        if (-not $text) { continue }
+        # The command name is in parentheses and may contain spaces; the parent id is the second field after it.
+        $fields = $text.Substring($text.LastIndexOf(')') + 2).Split(' ')
+        $parent = [int]$fields[1]
+        if (-not $children.ContainsKey($parent)) { $children[$parent] = [System.Collections.Generic.List[int]]::new() }
+        $children[$parent].Add([int]$stat.Name)
+    }
+    $found = [System.Collections.Generic.HashSet[int]]::new()
+    $queue = [System.Collections.Generic.Queue[int]]::new()
+    $queue.Enqueue($Root)
+    while ($queue.Count -gt 0) {
+        $current = $queue.Dequeue()
+        if ($children.ContainsKey($current)) {
+            foreach ($child in $children[$current]) { if ($found.Add($child)) { $queue.Enqueue($child) } }
+        }
+    }
+    , $found
+}
+
+function Test-OwnRigServer {
+    # A MariaDB of the rig whose folder says this process started it (it may have been re-parented).
+    param([int] $ProcessId)
+    $cmdline = Get-Content "/proc/$ProcessId/cmdline" -Raw -ErrorAction SilentlyContinue
+    if ($cmdline -notmatch 'sendense-rig-[^\x00/]*') { return $false }
+    $owner = Join-Path ([System.IO.Path]::GetTempPath()) (Join-Path $Matches[0] 'owner.pid')
+    (Test-Path $owner) -and ([int](Get-Content $owner -Raw) -eq $PID)
 }
