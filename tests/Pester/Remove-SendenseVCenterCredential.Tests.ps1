@@ -32,7 +32,7 @@ Describe 'Remove-SendenseVCenterCredential' -Tag Credential {
         $asked = New-SendenseVCenterCredential -Name (New-TestName 'asked') -VCenter vc01 -Credential (New-TestCredential 's-secret') -Datacenter DC1
 
         # The suites run in a non-interactive pwsh: a confirmation prompt fails there instead of waiting.
-        Remove-SendenseVCenterCredential -Id $forced.Id -Force -Verbose -4>&1 | Out-String | Should -Match 'Remove vCenter credential'
+        Remove-SendenseVCenterCredential -Id $forced.Id -Force -Verbose 4>&1 | Out-String | Should -Match 'Remove vCenter credential'
         { Remove-SendenseVCenterCredential -Id $asked.Id -Force -Confirm } | Should -Throw
 
         Get-Row "SELECT COUNT(*) FROM vmware_credentials WHERE id = $($forced.Id)" | Should -Be '0'
