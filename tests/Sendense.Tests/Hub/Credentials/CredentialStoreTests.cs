@@ -28,16 +28,7 @@ public sealed class CredentialStoreTests : IClassFixture<HubDatabaseFixture>, IA
 
     public async Task InitializeAsync()
     {
-        var builder = _database.Builder;
-        _hub = await HubEngine.ConnectAsync(new HubConnectionOptions
-        {
-            Server = builder.Server,
-            Port = (int)builder.Port,
-            Database = _database.Name,
-            UserName = builder.UserID,
-            Password = Secure(builder.Password),
-            TlsMode = HubTlsMode.None,
-        }, CancellationToken.None);
+        _hub = await HubEngine.ConnectAsync(new HubConnectionOptions { ConnectionString = _database.ConnectionString }, CancellationToken.None);
         _store = new CredentialStore(_hub);
         _service = new CredentialService(_store);
     }
