@@ -3,15 +3,6 @@
 # New-/Set- refuse a key that opens none of the stored passwords), and small helpers. Interop with the hub's cipher
 # goes through tests/tools/credcrypt (Go's standard library, the hub's algorithm). Stop-CredentialSuite in AfterAll.
 . (Join-Path $PSScriptRoot 'Common.ps1')
-$script:Db = New-RigHubDatabase -ConnectionString $env:SENDENSE_TEST_MYSQL
-$script:Hub = Connect-SendenseHub -Server $Db.Server -Port $Db.Port -Database $Db.Name -Credential $Db.Credential -TlsMode None
-$script:Key = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32))
-$script:SecureKey = ConvertTo-SecureString $Key -AsPlainText -Force
-$script:SavedKeyVariable = $env:MIGRATEKIT_CRED_ENCRYPTION_KEY
-$script:SavedKeyFileVariable = $env:SENDENSE_CRED_ENCRYPTION_KEY_FILE
-Remove-Item env:SENDENSE_CRED_ENCRYPTION_KEY_FILE -ErrorAction SilentlyContinue
-$env:MIGRATEKIT_CRED_ENCRYPTION_KEY = $Key
-
 function script:New-TestName([string] $Prefix) { "sdtest-$Prefix-" + [guid]::NewGuid().ToString('N').Substring(0, 8) }
 function script:New-TestPassword { 'Pä$$-' + [guid]::NewGuid().ToString('N').Substring(0, 12) + '-ключ' }
 function script:New-TestKey { [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32)) }
@@ -33,3 +24,13 @@ function script:Stop-CredentialSuite {
     Disconnect-SendenseHub -ErrorAction SilentlyContinue
     if ($script:Db) { Remove-RigHubDatabase -ConnectionString $env:SENDENSE_TEST_MYSQL -Name $script:Db.Name }
 }
+
+# Last, so that Stop-CredentialSuite exists even when creating the database fails.
+$script:Key = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32))
+$script:SecureKey = ConvertTo-SecureString $Key -AsPlainText -Force
+$script:SavedKeyVariable = $env:MIGRATEKIT_CRED_ENCRYPTION_KEY
+$script:SavedKeyFileVariable = $env:SENDENSE_CRED_ENCRYPTION_KEY_FILE
+Remove-Item env:SENDENSE_CRED_ENCRYPTION_KEY_FILE -ErrorAction SilentlyContinue
+$env:MIGRATEKIT_CRED_ENCRYPTION_KEY = $Key
+$script:Db = New-RigHubDatabase -ConnectionString $env:SENDENSE_TEST_MYSQL
+$script:Hub = Connect-SendenseHub -Server $Db.Server -Port $Db.Port -Database $Db.Name -Credential $Db.Credential -TlsMode None
