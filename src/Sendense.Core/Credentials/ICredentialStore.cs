@@ -1,8 +1,13 @@
+using System.Security;
+
 namespace Sendense.Core.Credentials;
 
 /// <summary>
-/// What the credential use cases need from the hub's vmware_credentials table. Implemented over MariaDB in
-/// Sendense.Hub (CredentialStore); faked in xUnit. Passwords cross this boundary only as SecureStrings.
+/// What the credential use cases need from the hub's vmware_credentials table: queries and transactions, no rules.
+/// The rules (validation, the default, the in-use refusal, the key check) live in <see cref="CredentialService"/>;
+/// a write that must decide on the locked row takes the service's decision as a callback and runs it inside its
+/// transaction. Implemented over MariaDB in Sendense.Hub (CredentialStore), which also owns the cipher; faked in
+/// xUnit. Passwords cross this boundary only as SecureStrings.
 /// </summary>
 public interface ICredentialStore
 {
@@ -20,4 +25,36 @@ public interface ICredentialStore
 
     /// <summary>Counts one use (last_used, usage_count + 1) in one atomic UPDATE; false when the credential is gone.</summary>
     public Task<bool> RecordUseAsync(int credentialId, CancellationToken cancellationToken);
+
+    /// <summary>How many VM contexts point at the credential (vm_replication_contexts.credential_id).</summary>
+    public Task<int> CountReferencesAsync(int credentialId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Tries the key on the AES-GCM passwords already stored, except the one of <paramref name="except"/> (the
+    /// credential whose password is being replaced). Reads the key only when there is something to try;
+    /// <paramref name="credentialName"/> names the credential in a missing-key error.
+    /// </summary>
+    public Task<CredentialKeyCheck> CheckKeyAsync(CredentialKeySource keys, string credentialName, VCenterCredentialIdentity? except,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts a row with the password encrypted under the key (before anything is sent). With IsDefault every
+    /// other default is cleared in the same transaction. A taken name: VCenterCredentialExists.
+    /// </summary>
+    public Task<VCenterCredential> InsertAsync(VCenterCredentialValues values, SecureString password, CredentialKeySource keys,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Locks the row, asks <paramref name="decide"/> for its new values (null: nothing to write; it may throw: nothing is written), clears
+    /// the other defaults when the new values are the default, and writes, all in one transaction. A new password is
+    /// encrypted before the transaction starts. Null when there is no such credential.
+    /// </summary>
+    public Task<CredentialUpdateResult?> UpdateAsync(VCenterCredentialIdentity identity, Func<VCenterCredential, VCenterCredentialValues?> decide,
+        SecureString? newPassword, CredentialKeySource keys, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Locks the row, counts the VM contexts that use it, lets <paramref name="check"/> refuse (it throws: nothing
+    /// is removed), and deletes, in one transaction. Null when there is no such credential.
+    /// </summary>
+    public Task<CredentialRemoval?> DeleteAsync(int credentialId, Action<VCenterCredential, int> check, CancellationToken cancellationToken);
 }

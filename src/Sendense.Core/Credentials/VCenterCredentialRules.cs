@@ -1,6 +1,8 @@
+using System.Security;
+
 namespace Sendense.Core.Credentials;
 
-/// <summary>Checks and normal forms for credential fields, shared by create and update.</summary>
+/// <summary>Checks and normal forms for credential fields, shared by create and update, and the default rule.</summary>
 public static class VCenterCredentialRules
 {
     /// <summary>Every text column of vmware_credentials is varchar(255).</summary>
@@ -12,7 +14,7 @@ public static class VCenterCredentialRules
         get
         {
             string value = Environment.UserName + "@" + Environment.MachineName + " (Sendense.PowerShell)";
-            return value.Length <= MaxLength ? value : value.Substring(0, MaxLength);
+            return HubText.TruncateCodePoints(value, MaxLength);
         }
     }
 
@@ -32,22 +34,56 @@ public static class VCenterCredentialRules
         return trimmed.TrimEnd('/');
     }
 
-    /// <summary>Rejects an empty or over-long field with a message that names it (and never a password).</summary>
+    /// <summary>
+    /// Rejects an empty or over-long field (counted in characters, as MariaDB counts them) with a message that
+    /// names it (and never a password).
+    /// </summary>
     public static string RequireText(string? value, string field, string credentialName)
     {
         string trimmed = (value ?? string.Empty).Trim();
         if (trimmed.Length == 0)
         {
-            throw new SendenseException(SendenseErrorCode.VCenterCredentialInvalid,
-                $"The vCenter credential '{credentialName}' needs a {field}; it cannot be empty.");
+            throw CredentialErrors.Invalid($"The vCenter credential '{credentialName}' needs a {field}; it cannot be empty.");
         }
 
-        if (trimmed.Length > MaxLength)
+        int length = HubText.CodePointLength(trimmed);
+        if (length > MaxLength)
         {
-            throw new SendenseException(SendenseErrorCode.VCenterCredentialInvalid,
-                $"The {field} of vCenter credential '{credentialName}' is {trimmed.Length} characters long; the hub stores at most {MaxLength}.");
+            throw CredentialErrors.Invalid(
+                $"The {field} of vCenter credential '{credentialName}' is {length} characters long; the hub stores at most {MaxLength}.");
         }
 
         return trimmed;
     }
+
+    /// <summary>A credential name: <see cref="RequireText"/>, and printable (people pick it in the hub's GUI and type it).</summary>
+    public static string RequireName(string? value)
+    {
+        string shown = DisplayName.Escape(value ?? string.Empty);
+        string name = RequireText(value, "name", shown);
+        string? unprintable = DisplayName.FindUnprintable(name);
+        if (unprintable is not null)
+        {
+            throw CredentialErrors.Invalid(
+                $"The name of vCenter credential '{shown}' contains {unprintable}, which cannot be shown or typed in the hub. Use printable characters only.");
+        }
+
+        return name;
+    }
+
+    /// <summary>A password must be given and not empty.</summary>
+    public static void RequirePassword(SecureString? password, string credentialName)
+    {
+        if (password is null || password.Length == 0)
+        {
+            throw CredentialErrors.Invalid($"The vCenter credential '{credentialName}' needs a password; it cannot be empty.");
+        }
+    }
+
+    /// <summary>
+    /// The default credential, as upstream picks it (GetDefaultCredentials: is_default and is_active, lowest id):
+    /// only active credentials are used, and if the table holds several defaults the oldest wins.
+    /// </summary>
+    public static VCenterCredential? DefaultOf(IEnumerable<VCenterCredential> credentials) =>
+        credentials.Where(c => c.IsDefault && c.IsActive).OrderBy(c => c.Id).FirstOrDefault();
 }

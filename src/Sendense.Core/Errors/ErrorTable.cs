@@ -76,6 +76,7 @@ public static class ErrorTable
         [SendenseErrorCode.CredentialDecryptionFailed] = new ErrorEntry("SecurityError", ErrorPolicy.Item),
         [SendenseErrorCode.CredentialPasswordCorrupt] = new ErrorEntry("InvalidData", ErrorPolicy.Item),
         [SendenseErrorCode.CredentialPasswordNotEncrypted] = new ErrorEntry("SecurityError", ErrorPolicy.Item),
+        [SendenseErrorCode.CredentialKeyMismatch] = new ErrorEntry("SecurityError", ErrorPolicy.Stop),
         [SendenseErrorCode.Unexpected] = new ErrorEntry("NotSpecified", ErrorPolicy.Stop),
     };
 

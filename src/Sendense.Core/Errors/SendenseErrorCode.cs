@@ -164,4 +164,7 @@ public enum SendenseErrorCode
 
     /// <summary>The stored password is in clear (a hub without a key wrote it) and plaintext was not allowed.</summary>
     CredentialPasswordNotEncrypted,
+
+    /// <summary>The key decrypts none of the passwords already stored in the hub, so a password encrypted with it would be unreadable there.</summary>
+    CredentialKeyMismatch,
 }

@@ -29,6 +29,14 @@ internal static class HubQuery
         }
     }
 
+    /// <summary>
+    /// Opens a connection and runs <paramref name="work"/> in one transaction: committed when it returns, rolled back
+    /// when anything fails (a rule the work enforces by throwing included), so it lands whole or not at all.
+    /// </summary>
+    internal static Task<T> InTransactionAsync<T>(HubConnection hub, string action, Func<MySqlConnection, MySqlTransaction, Task<T>> work,
+        CancellationToken cancellationToken) =>
+        RunAsync(hub, action, connection => InTransactionAsync(connection, transaction => work(connection, transaction), cancellationToken), cancellationToken);
+
     /// <summary>Runs <paramref name="work"/> in a transaction that commits when it returns and rolls back on any failure.</summary>
     internal static async Task<T> InTransactionAsync<T>(MySqlConnection connection, Func<MySqlTransaction, Task<T>> work, CancellationToken cancellationToken)
     {

@@ -6,6 +6,12 @@ internal static class CredentialSql
     // The password's storage form is worked out on the server, so listing never transfers a password or its
     // ciphertext: TEMP_PLAINTEXT_ (case-sensitive, as upstream), else strict base64 of at least nonce + tag
     // (28 bytes, 40 characters) is taken for ciphertext, else it is plaintext.
+    private const string StorageOfPassword = @"CAST(CASE
+        WHEN c.password_encrypted COLLATE utf8mb4_bin LIKE 'TEMP\_PLAINTEXT\_%' THEN 1
+        WHEN CHAR_LENGTH(c.password_encrypted) >= 40 AND CHAR_LENGTH(c.password_encrypted) % 4 = 0
+             AND c.password_encrypted COLLATE utf8mb4_bin REGEXP '^[A-Za-z0-9+/]+={0,2}$' THEN 0
+        ELSE 2 END AS SIGNED)";
+
     internal const string Columns = @"
     CAST(c.id AS SIGNED)                         AS Id,
     c.credential_name                            AS Name,
@@ -14,11 +20,7 @@ internal static class CredentialSql
     c.datacenter                                 AS Datacenter,
     CAST(COALESCE(c.is_active, 0) AS SIGNED)     AS IsActive,
     CAST(COALESCE(c.is_default, 0) AS SIGNED)    AS IsDefault,
-    CAST(CASE
-        WHEN c.password_encrypted COLLATE utf8mb4_bin LIKE 'TEMP\_PLAINTEXT\_%' THEN 1
-        WHEN CHAR_LENGTH(c.password_encrypted) >= 40 AND CHAR_LENGTH(c.password_encrypted) % 4 = 0
-             AND c.password_encrypted COLLATE utf8mb4_bin REGEXP '^[A-Za-z0-9+/]+={0,2}$' THEN 0
-        ELSE 2 END AS SIGNED)                    AS PasswordStorage,
+    " + StorageOfPassword + @"                    AS PasswordStorage,
     c.created_at                                 AS CreatedAt,
     c.updated_at                                 AS UpdatedAt,
     c.created_by                                 AS CreatedBy,
@@ -52,11 +54,11 @@ WHERE id = @Id";
         "SELECT CAST(id AS SIGNED) AS Id, credential_name AS Name, vcenter_host AS VCenter, username AS UserName, datacenter AS Datacenter, " +
         "CAST(COALESCE(is_active, 0) AS SIGNED) AS IsActive, password_encrypted AS Stored FROM vmware_credentials WHERE credential_name = @Name";
 
-    // Upstream's default lookup (vmware_credential_service.go GetDefaultCredentials).
-    internal const string SecretOfDefault =
-        "SELECT CAST(id AS SIGNED) AS Id, credential_name AS Name, vcenter_host AS VCenter, username AS UserName, datacenter AS Datacenter, " +
-        "CAST(COALESCE(is_active, 0) AS SIGNED) AS IsActive, password_encrypted AS Stored FROM vmware_credentials " +
-        "WHERE is_default = 1 AND is_active = 1 ORDER BY id LIMIT 1";
+    // The AES-GCM passwords a new key is tried on (oldest first, a handful is plenty), leaving out the credential
+    // whose password is being replaced: the hub's key must open at least one of them.
+    internal const string EncryptedPasswords =
+        "SELECT c.credential_name AS Name, c.password_encrypted AS Stored FROM vmware_credentials c WHERE " + StorageOfPassword + " = 0 " +
+        "AND NOT (c.id <=> @ExceptId) AND NOT (c.credential_name <=> @ExceptName) ORDER BY c.id LIMIT 20";
 
     internal const string Insert = @"
 INSERT INTO vmware_credentials

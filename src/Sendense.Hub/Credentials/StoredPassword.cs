@@ -97,6 +97,26 @@ internal static class StoredPassword
         }
     }
 
+    /// <summary>True when <paramref name="stored"/> is an AES-GCM value that <paramref name="key"/> opens (the tag verifies).</summary>
+    internal static bool DecryptsWith(byte[] key, string stored)
+    {
+        byte[]? blob = CredentialCipher.TryDecode(stored);
+        if (blob is null)
+        {
+            return false;
+        }
+
+        byte[]? plaintext = CredentialCipher.Decrypt(key, blob);
+        Array.Clear(blob, 0, blob.Length);
+        if (plaintext is null)
+        {
+            return false;
+        }
+
+        Array.Clear(plaintext, 0, plaintext.Length);
+        return true;
+    }
+
     private static SecureString ToSecureString(string value, int start)
     {
         var secure = new SecureString();

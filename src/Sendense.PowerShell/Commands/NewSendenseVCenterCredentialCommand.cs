@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Sendense.Core.Credentials;
-using Sendense.Hub.Credentials;
 using Sendense.PowerShell.Infrastructure;
 
 namespace Sendense.PowerShell.Commands;
@@ -9,13 +8,14 @@ namespace Sendense.PowerShell.Commands;
 /// <para type="synopsis">Stores a vCenter credential in the hub, its password encrypted the way the hub does it.</para>
 /// <para type="description">Adds a row to vmware_credentials: name, vCenter host, user, datacenter, and the password
 /// encrypted with AES-256-GCM under the hub's key (MIGRATEKIT_CRED_ENCRYPTION_KEY), so the hub's GUI can use it and
-/// runbooks can name it with -VCenterCredential instead of carrying a password.</para>
+/// runbooks can name it with -VCenterCredential instead of carrying a password. A key that decrypts none of the
+/// passwords already stored is not the hub's: the command then stops with CredentialKeyMismatch and writes nothing.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.New, "SendenseVCenterCredential", SupportsShouldProcess = true)]
 [OutputType(typeof(VCenterCredential))]
 public sealed class NewSendenseVCenterCredentialCommand : CredentialKeyCmdlet
 {
-    /// <summary>The credential's name, unique in the hub (compared without regard to case).</summary>
+    /// <summary>The credential's name, unique in the hub (compared without regard to case); printable characters only.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateLength(1, VCenterCredentialRules.MaxLength)]
@@ -46,18 +46,10 @@ public sealed class NewSendenseVCenterCredentialCommand : CredentialKeyCmdlet
     [Parameter]
     public bool Active { get; set; } = true;
 
-
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         HubConnection hub = ResolveHub();
-        string target = $"'{Name}' ({Credential.UserName} at {VCenter}, datacenter {Datacenter})";
-        if (!ShouldProcess(target, "Add vCenter credential" + (Default.IsPresent ? " as the default" : string.Empty)))
-        {
-            return;
-        }
-
         var spec = new NewVCenterCredentialSpec
         {
             Name = Name,
@@ -69,30 +61,11 @@ public sealed class NewSendenseVCenterCredentialCommand : CredentialKeyCmdlet
             IsDefault = Default.IsPresent,
         };
         CredentialKeySource keys = KeySource();
-
         WriteDebug($"Encrypting the password of '{Name}' with AES-256-GCM (12-byte random nonce, 16-byte tag) under the key from {keys.Describe() ?? "nowhere yet"}.");
-        VCenterCredential created;
-        try
+        VCenterCredential? created = Run((observer, token) => Services.Credentials(hub).CreateAsync(spec, keys, observer, token), Name);
+        if (created is not null)
         {
-            created = Await(token => VCenterCredentialEngine.CreateAsync(hub, spec, keys, token));
+            WriteObject(created);
         }
-        catch (SendenseException exception)
-        {
-            if (CredentialKeyParameters.StopsTheCommand(exception.Code))
-            {
-                ThrowSendenseError(exception, Name);
-            }
-
-            WriteSendenseError(exception, Name);
-            return;
-        }
-
-        WriteVerbose($"Stored vCenter credential '{created.Name}' (id {created.Id}) in hub {hub}; the password was encrypted with the key from {keys.Describe()}.");
-        if (created.IsDefault)
-        {
-            WriteVerbose($"'{created.Name}' is now the default vCenter credential.");
-        }
-
-        WriteObject(created);
     }
 }

@@ -1,7 +1,6 @@
 using System.Management.Automation;
+using System.Security;
 using Sendense.Core.Credentials;
-using Sendense.Hub.Credentials;
-using Sendense.PowerShell.Completers;
 using Sendense.PowerShell.Infrastructure;
 
 namespace Sendense.PowerShell.Commands;
@@ -10,33 +9,14 @@ namespace Sendense.PowerShell.Commands;
 /// <para type="synopsis">Changes a vCenter credential stored in the hub.</para>
 /// <para type="description">Changes the password (and user), datacenter, vCenter host, name, active state or default
 /// flag of a stored credential, in one transaction. Making it the default clears the previous default in the same
-/// transaction; deactivating the default also clears its flag.</para>
+/// transaction; deactivating the default also clears its flag. A new password is encrypted only under the hub's key:
+/// a key that decrypts none of the other stored passwords stops the command with CredentialKeyMismatch.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "SendenseVCenterCredential", SupportsShouldProcess = true, DefaultParameterSetName = NameSet)]
 [OutputType(typeof(VCenterCredential))]
-public sealed class SetSendenseVCenterCredentialCommand : CredentialKeyCmdlet
+public sealed class SetSendenseVCenterCredentialCommand : CredentialTargetCmdlet
 {
-    private const string NameSet = "Name";
-    private const string IdSet = "Id";
-    private const string InputObjectSet = "InputObject";
-
-    /// <summary>The credential's name (exact, compared without regard to case).</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(VCenterCredentialNameCompleter))]
-    public string Name { get; set; } = string.Empty;
-
-    /// <summary>The credential's id.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = IdSet)]
-    [ValidateRange(1, int.MaxValue)]
-    public int Id { get; set; }
-
-    /// <summary>A credential from Get-SendenseVCenterCredential.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public VCenterCredential? InputObject { get; set; }
-
-    /// <summary>A new name.</summary>
+    /// <summary>A new name (printable characters only).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ValidateLength(1, VCenterCredentialRules.MaxLength)]
@@ -67,7 +47,16 @@ public sealed class SetSendenseVCenterCredentialCommand : CredentialKeyCmdlet
     [Parameter]
     public SwitchParameter Default { get; set; }
 
+    /// <summary>The hub's credential key for a new password (base64 of 32 bytes); defaults to MIGRATEKIT_CRED_ENCRYPTION_KEY.</summary>
+    /// <remarks>Declared here as well as on CredentialKeyCmdlet: this cmdlet's base is the one that names a credential.</remarks>
+    [Parameter]
+    [ValidateNotNull]
+    public SecureString? EncryptionKey { get; set; }
 
+    /// <summary>A file holding the hub's key for a new password (the bare key, or the hub's systemd unit).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? EncryptionKeyFile { get; set; }
 
     /// <summary>Writes the changed credential.</summary>
     [Parameter]
@@ -77,14 +66,7 @@ public sealed class SetSendenseVCenterCredentialCommand : CredentialKeyCmdlet
     protected override void ProcessRecord()
     {
         HubConnection hub = ResolveHub();
-        VCenterCredentialIdentity identity = ParameterSetName switch
-        {
-            IdSet => new VCenterCredentialIdentity(Id),
-            InputObjectSet => new VCenterCredentialIdentity(InputObject!),
-            _ => new VCenterCredentialIdentity(Name),
-        };
-        object target = (object?)InputObject ?? (ParameterSetName == IdSet ? Id : Name);
-
+        VCenterCredentialIdentity identity = Identity;
         var changes = new VCenterCredentialChanges
         {
             NewName = NewName,
@@ -95,92 +77,12 @@ public sealed class SetSendenseVCenterCredentialCommand : CredentialKeyCmdlet
             IsActive = MyInvocation.BoundParameters.ContainsKey(nameof(Active)) ? Active : null,
             IsDefault = MyInvocation.BoundParameters.ContainsKey(nameof(Default)) ? Default.IsPresent : null,
         };
-
-        if (changes.IsEmpty)
-        {
-            WriteVerbose($"Nothing to change for vCenter credential {identity}.");
-        }
-
-        if (!ShouldProcess($"vCenter credential {identity}", "Change " + Describe(changes)))
-        {
-            return;
-        }
-
-        CredentialKeySource keys = KeySource();
+        CredentialKeySource keys = CredentialKeyParameters.Create(this, EncryptionKey, EncryptionKeyFile, allowPlaintextPassword: false);
         WriteDebug($"Changing vCenter credential {identity} in one transaction on hub {hub}.");
-        VCenterCredentialUpdateResult result;
-        try
-        {
-            result = Await(token => VCenterCredentialEngine.UpdateAsync(hub, identity, changes, keys, token));
-        }
-        catch (SendenseException exception)
-        {
-            if (CredentialKeyParameters.StopsTheCommand(exception.Code))
-            {
-                ThrowSendenseError(exception, target);
-            }
-
-            WriteSendenseError(exception, target);
-            return;
-        }
-
-        VCenterCredential updated = result.Credential;
-        if (changes.Password is not null)
-        {
-            WriteVerbose($"Encrypted the new password of '{updated.Name}' with the key from {keys.Describe()}.");
-        }
-
-        if (result.OtherDefaultsCleared > 0)
-        {
-            WriteVerbose($"'{updated.Name}' is now the default vCenter credential; the previous default stopped being one.");
-        }
-
-        if (result.DefaultDropped)
-        {
-            WriteWarning($"'{updated.Name}' was the default vCenter credential; now that it is inactive there is no default. Choose one with: Set-SendenseVCenterCredential -Name <name> -Default");
-        }
-
-        WriteVerbose($"Changed vCenter credential '{updated.Name}' (id {updated.Id}) in hub {hub}.");
-        if (PassThru.IsPresent)
+        VCenterCredential? updated = Run((observer, token) => Services.Credentials(hub).UpdateAsync(identity, changes, keys, observer, token), Target);
+        if (updated is not null && PassThru.IsPresent)
         {
             WriteObject(updated);
         }
-    }
-
-    // The ShouldProcess text: what changes, never the values of secrets.
-    private static string Describe(VCenterCredentialChanges changes)
-    {
-        var parts = new List<string>();
-        if (changes.NewName is not null)
-        {
-            parts.Add($"name to '{changes.NewName}'");
-        }
-
-        if (changes.VCenter is not null)
-        {
-            parts.Add($"vCenter to '{changes.VCenter}'");
-        }
-
-        if (changes.UserName is not null)
-        {
-            parts.Add($"user to '{changes.UserName}' and the password");
-        }
-
-        if (changes.Datacenter is not null)
-        {
-            parts.Add($"datacenter to '{changes.Datacenter}'");
-        }
-
-        if (changes.IsActive is bool active)
-        {
-            parts.Add(active ? "activate" : "deactivate");
-        }
-
-        if (changes.IsDefault is bool isDefault)
-        {
-            parts.Add(isDefault ? "make it the default" : "stop it being the default");
-        }
-
-        return parts.Count == 0 ? "nothing" : string.Join(", ", parts);
     }
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Sendense.Core.Credentials;
-using Sendense.Core.VSphere;
 using Sendense.PowerShell.Completers;
 using Sendense.PowerShell.Infrastructure;
 using Sendense.PowerShell.Parameters;
@@ -45,38 +44,17 @@ public sealed class TestSendenseVCenterCredentialCommand : StoredCredentialCmdle
     protected override void ProcessRecord()
     {
         HubConnection hub = ResolveHub();
-        using ResolvedVCenterCredential credential = ResolveStoredCredential(hub, Credential!);
-        var result = new VCenterCredentialTestResult
+        var request = new VCenterCredentialTestRequest
         {
-            Name = credential.Name,
-            Id = credential.Id,
-            VCenter = credential.VCenter,
-            UserName = credential.UserName,
+            Identity = Credential,
+            Keys = KeySource(AllowPlaintextPassword.IsPresent),
+            Thumbprint = Thumbprint,
+            SkipCertificateCheck = SkipCertificateCheck.IsPresent,
         };
-
-        VCenterConnectionOptions options = VCenterConnectionOptions.ForCredential(credential.VCenter, credential.UserName, credential.Password);
-        options.SkipCertificateCheck = SkipCertificateCheck.IsPresent;
-        if (!string.IsNullOrEmpty(Thumbprint))
+        VCenterCredentialTestResult? result = Run((observer, token) => Services.Credentials(hub).TestAsync(request, observer, token), Credential);
+        if (result is null)
         {
-            options.Thumbprint = CertificateThumbprint.Parse(Thumbprint!);
-        }
-
-        try
-        {
-            VCenterLoginResult login = Await(token => VCenterLogin.TestAsync(options, token));
-            result.Succeeded = true;
-            result.Product = login.Product;
-            result.ApiVersion = login.ApiVersion;
-            result.Elapsed = login.Elapsed;
-            RecordCredentialUse(hub, credential.Id);
-            WriteVerbose($"vCenter {credential.VCenter} accepted credential '{credential.Name}' as {login.UserName}; logged out again.");
-        }
-        catch (SendenseException exception) when (exception.Code is not SendenseErrorCode.Unexpected)
-        {
-            result.Succeeded = false;
-            result.Message = exception.Message;
-            result.ErrorId = exception.Code.ToString();
-            WriteVerbose($"Credential '{credential.Name}' did not log in to {credential.VCenter}: {exception.Code}.");
+            return;
         }
 
         if (Quiet.IsPresent)

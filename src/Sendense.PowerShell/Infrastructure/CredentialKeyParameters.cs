@@ -6,8 +6,8 @@ namespace Sendense.PowerShell.Infrastructure;
 
 /// <summary>
 /// Builds the key source from the -EncryptionKey / -EncryptionKeyFile / -AllowPlaintextPassword parameters that every
-/// cmdlet which encrypts or decrypts a stored vCenter password declares (New-, Set-, Get- -AsPSCredential, and the
-/// -VCenterCredential parameters of discovery and add). Without them the environment is used
+/// cmdlet which encrypts or decrypts a stored vCenter password declares (New-, Set-, Get- -AsPSCredential, Test-, and
+/// the -VCenterCredential parameters of discovery and add). Without them the environment is used
 /// (MIGRATEKIT_CRED_ENCRYPTION_KEY, then SENDENSE_CRED_ENCRYPTION_KEY_FILE).
 /// </summary>
 public static class CredentialKeyParameters
@@ -23,13 +23,4 @@ public static class CredentialKeyParameters
 
         return source;
     }
-
-    /// <summary>
-    /// True for failures that make every further item of the same invocation fail the same way (the hub is gone,
-    /// there is no usable key): those stop the command; anything else is an error for that one item.
-    /// </summary>
-    public static bool StopsTheCommand(SendenseErrorCode code) => code is
-        SendenseErrorCode.HubNotConnected or SendenseErrorCode.HubUnreachable or SendenseErrorCode.HubLoginFailed or
-        SendenseErrorCode.HubConnectionClosed or SendenseErrorCode.HubSchemaMismatch or SendenseErrorCode.HubDatabaseNotFound or
-        SendenseErrorCode.CredentialKeyMissing or SendenseErrorCode.CredentialKeyInvalid;
 }

@@ -50,6 +50,9 @@ internal static class Services
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal static IGroupStore GroupStore(HubConnection hub) => new Sendense.Hub.Groups.GroupStore(Open(hub));
 
+    /// <summary>The credential use cases over a hub connection.</summary>
+    internal static CredentialService Credentials(HubConnection hub) => new CredentialService(CredentialStore(hub));
+
     // A closed connection fails here, with the message that says how to reconnect.
     private static HubConnection Open(HubConnection hub)
     {

@@ -1,5 +1,6 @@
 using Sendense.Core.Credentials;
 using Sendense.Core.VMs;
+using Sendense.Tests.Core.Credentials;
 using Sendense.Tests.Rig;
 using Xunit;
 
@@ -137,33 +138,34 @@ public sealed class VMAddServiceTests
     [Fact]
     public async Task VMs_without_a_credential_get_the_hubs_only_active_one_for_their_vCenter_and_it_counts_one_use()
     {
-        _credentials.Credentials.Add(FakeCredentialStore.Make(7, "prod", "vc1"));
-        _credentials.Credentials.Add(FakeCredentialStore.Make(8, "old", "vc1", active: false));
+        VCenterCredential prod = Seed("prod", "vc1");
+        Seed("old", "vc1", active: false);
 
         await AddAsync(Vms(3), batchSize: 1000);
 
-        Assert.Equal(7, _store.OpenedWithCredential);
-        Assert.Equal(new[] { 7 }, _credentials.Uses);
+        Assert.Equal(prod.Id, _store.OpenedWithCredential);
+        Assert.Equal(1, _credentials.UsesRecorded);
+        Assert.Equal(1, prod.UsageCount);
         Assert.Contains(_observer.VerboseLines, l => l.Contains("only active credential", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Without_an_unambiguous_credential_the_VMs_are_added_with_none_and_a_warning_says_why()
     {
-        _credentials.Credentials.Add(FakeCredentialStore.Make(7, "a", "vc1"));
-        _credentials.Credentials.Add(FakeCredentialStore.Make(8, "b", "vc1"));
+        Seed("a", "vc1");
+        Seed("b", "vc1");
 
         await AddAsync(Vms(2), batchSize: 1000);
 
         Assert.Null(_store.OpenedWithCredential);
-        Assert.Empty(_credentials.Uses);
+        Assert.Equal(0, _credentials.UsesRecorded);
         Assert.Contains(_observer.Warnings, w => w.Contains("none is the default", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_named_credential_that_is_inactive_stops_the_add_before_anything_is_written()
     {
-        _credentials.Credentials.Add(FakeCredentialStore.Make(9, "off", "vc1", active: false));
+        Seed("off", "vc1", active: false);
 
         var error = await Assert.ThrowsAsync<SendenseException>(() =>
             AddAsync(Vms(2), batchSize: 1000, credential: new VCenterCredentialIdentity("off")));
@@ -195,6 +197,13 @@ public sealed class VMAddServiceTests
     private Task AddAsync(IReadOnlyList<DiscoveredVM> vms, int batchSize, bool whatIf = false, VCenterCredentialIdentity? credential = null,
         CancellationToken token = default) =>
         new VMService(_store, _credentials).AddAsync(new VMAddRequest { VMs = vms, BatchSize = batchSize, WhatIf = whatIf, Credential = credential }, _observer, token);
+
+    private VCenterCredential Seed(string name, string vcenter, bool active = true)
+    {
+        VCenterCredential credential = _credentials.Seed(name, key: null, active: active);
+        credential.VCenter = vcenter;
+        return credential;
+    }
 
     private static List<DiscoveredVM> Vms(int count) =>
         Enumerable.Range(0, count).Select(i => TestVMs.Make("vm" + i, uuid: Uuid(i), vcenter: "vc1")).ToList();

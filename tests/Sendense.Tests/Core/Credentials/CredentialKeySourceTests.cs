@@ -1,8 +1,9 @@
 using Sendense.Core.Credentials;
+using Sendense.Tests.Credentials;
 using Xunit;
 using static Sendense.Tests.Credentials.Secrets;
 
-namespace Sendense.Tests.Credentials;
+namespace Sendense.Tests.Core.Credentials;
 
 /// <summary>Where the hub's key comes from and how bad keys are reported.</summary>
 public sealed class CredentialKeySourceTests : IDisposable

@@ -1,10 +1,11 @@
 using System.Security;
 using System.Security.Cryptography;
 using Sendense.Hub.Credentials;
+using Sendense.Tests.Credentials;
 using Xunit;
 using static Sendense.Tests.Credentials.Secrets;
 
-namespace Sendense.Tests.Credentials;
+namespace Sendense.Tests.Hub.Credentials;
 
 /// <summary>
 /// The module's cipher against two independent implementations of the hub's algorithm: Go's crypto/cipher (the

@@ -2,33 +2,34 @@ using Sendense.Core.Credentials;
 using Sendense.Core.Hub;
 using Sendense.Hub.Connection;
 using Sendense.Hub.Credentials;
+using Sendense.Tests.Credentials;
 using Sendense.Tests.Rig;
 using Xunit;
 using static Sendense.Tests.Credentials.Secrets;
 
-namespace Sendense.Tests.Credentials;
+namespace Sendense.Tests.Hub.Credentials;
 
-/// <summary>The credential engine on the rig's real MariaDB, loaded with the hub's schema.</summary>
-public sealed class VCenterCredentialEngineTests : IClassFixture<HubDatabaseFixture>, IAsyncLifetime
+/// <summary>
+/// The credential store on the rig's real MariaDB, loaded with the hub's schema: its SQL and transactions, its cipher
+/// against rows the hub itself wrote, and the service's rules where they meet the database (the default switch, the
+/// in-use refusal, the key check).
+/// </summary>
+public sealed class CredentialStoreTests : IClassFixture<HubDatabaseFixture>, IAsyncLifetime
 {
     private readonly HubDatabase _database;
-    private readonly string _key = CredCrypt.NewKey();
+    // One key for the class, as a hub has one: its tests share the database, and a new key must open the stored passwords.
+    private static readonly string _key = CredCrypt.NewKey();
     private HubConnection _hub = null!;
+    private CredentialStore _store = null!;
+    private CredentialService _service = null!;
 
-    public VCenterCredentialEngineTests(HubDatabaseFixture fixture) => _database = fixture.Database;
+    public CredentialStoreTests(HubDatabaseFixture fixture) => _database = fixture.Database;
 
     public async Task InitializeAsync()
     {
-        var builder = _database.Builder;
-        _hub = await HubEngine.ConnectAsync(new HubConnectionOptions
-        {
-            Server = builder.Server,
-            Port = (int)builder.Port,
-            Database = _database.Name,
-            UserName = builder.UserID,
-            Password = Secure(builder.Password),
-            TlsMode = HubTlsMode.None,
-        }, CancellationToken.None);
+        _hub = await HubEngine.ConnectAsync(new HubConnectionOptions { ConnectionString = _database.ConnectionString }, CancellationToken.None);
+        _store = new CredentialStore(_hub);
+        _service = new CredentialService(_store);
     }
 
     public Task DisposeAsync()
@@ -86,7 +87,7 @@ public sealed class VCenterCredentialEngineTests : IClassFixture<HubDatabaseFixt
         VCenterCredential b = await Create(Unique("b"), NewPassword(), isDefault: true);
         Assert.Equal(new[] { b.Id }, await DefaultIds());
 
-        VCenterCredentialUpdateResult switched = await Update(new VCenterCredentialIdentity(a), new VCenterCredentialChanges { IsDefault = true });
+        CredentialUpdateResult switched = await Update(new VCenterCredentialIdentity(a), new VCenterCredentialChanges { IsDefault = true });
         Assert.Equal(1, switched.OtherDefaultsCleared);
         Assert.Equal(new[] { a.Id }, await DefaultIds());
 
@@ -112,17 +113,19 @@ public sealed class VCenterCredentialEngineTests : IClassFixture<HubDatabaseFixt
     {
         VCenterCredential credential = await Create(Unique("d"), NewPassword(), isDefault: true);
 
-        VCenterCredentialUpdateResult result = await Update(new VCenterCredentialIdentity(credential.Name), new VCenterCredentialChanges { IsActive = false });
+        var observer = new RecordingObserver<object>();
+        VCenterCredential? result = await _service.UpdateAsync(new VCenterCredentialIdentity(credential.Name), new VCenterCredentialChanges { IsActive = false },
+            Keys(_key), observer, CancellationToken.None);
         var refused = await Assert.ThrowsAsync<SendenseException>(() =>
             Update(new VCenterCredentialIdentity(credential.Id), new VCenterCredentialChanges { IsDefault = true }));
         var refusedOnCreate = await Assert.ThrowsAsync<SendenseException>(() => Create(Unique("e"), NewPassword(), isDefault: true, active: false));
 
-        Assert.True(result.DefaultDropped);
-        Assert.False(result.Credential.IsActive);
-        Assert.False(result.Credential.IsDefault);
+        Assert.Contains(observer.Warnings, w => w.Contains("there is no default", StringComparison.Ordinal));
+        Assert.False(result!.IsActive);
+        Assert.False(result.IsDefault);
         Assert.Equal(SendenseErrorCode.VCenterCredentialInvalid, refused.Code);
         Assert.Equal(SendenseErrorCode.VCenterCredentialInvalid, refusedOnCreate.Code);
-        VCenterCredentialUpdateResult both = await Update(new VCenterCredentialIdentity(credential.Id), new VCenterCredentialChanges { IsActive = true, IsDefault = true });
+        CredentialUpdateResult both = await Update(new VCenterCredentialIdentity(credential.Id), new VCenterCredentialChanges { IsActive = true, IsDefault = true });
         Assert.True(both.Credential.IsActive && both.Credential.IsDefault);
     }
 
@@ -132,7 +135,7 @@ public sealed class VCenterCredentialEngineTests : IClassFixture<HubDatabaseFixt
         VCenterCredential credential = await Create(Unique("pw"), "Old-Passw0rd");
         string newPassword = NewPassword();
 
-        VCenterCredentialUpdateResult result = await Update(new VCenterCredentialIdentity(credential.Id),
+        CredentialUpdateResult result = await Update(new VCenterCredentialIdentity(credential.Id),
             new VCenterCredentialChanges { UserName = "svc-backup@vsphere.local", Password = Secure(newPassword), Datacenter = "DC2" });
 
         Assert.Equal("svc-backup@vsphere.local", result.Credential.UserName);
@@ -153,7 +156,7 @@ public sealed class VCenterCredentialEngineTests : IClassFixture<HubDatabaseFixt
             Update(new VCenterCredentialIdentity(second.Id), new VCenterCredentialChanges { NewName = first.Name, Datacenter = "Changed" }));
 
         Assert.Equal(SendenseErrorCode.VCenterCredentialExists, error.Code);
-        VCenterCredential unchanged = await VCenterCredentialEngine.GetAsync(_hub, new VCenterCredentialIdentity(second.Id), CancellationToken.None);
+        VCenterCredential unchanged = await _service.ReadAsync(new VCenterCredentialIdentity(second.Id), CancellationToken.None);
         Assert.Equal(second.Datacenter, unchanged.Datacenter);
     }
 
@@ -163,17 +166,20 @@ public sealed class VCenterCredentialEngineTests : IClassFixture<HubDatabaseFixt
         VCenterCredential credential = await Create(Unique("used"), NewPassword());
         string context = await AddContext(credential.Id);
 
-        var refused = await Assert.ThrowsAsync<SendenseException>(() =>
-            VCenterCredentialEngine.RemoveAsync(_hub, new VCenterCredentialIdentity(credential.Name), force: false, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<SendenseException>(() => Remove(new VCenterCredentialIdentity(credential.Name), force: false));
         Assert.Equal(SendenseErrorCode.VCenterCredentialInUse, refused.Code);
         Assert.Contains("1 VM(s)", refused.Message);
-        Assert.NotNull(await VCenterCredentialEngine.FindAsync(_hub, new VCenterCredentialIdentity(credential.Id), CancellationToken.None));
-        Assert.Equal(1, await VCenterCredentialEngine.CountReferencesAsync(_hub, credential.Id, CancellationToken.None));
+        Assert.NotNull(await _store.FindAsync(new VCenterCredentialIdentity(credential.Id), CancellationToken.None));
+        Assert.Equal(1, await _store.CountReferencesAsync(credential.Id, CancellationToken.None));
+        var inTransaction = await Assert.ThrowsAsync<SendenseException>(() =>
+            _store.DeleteAsync(credential.Id, (_, references) => throw CredentialErrors.InUse(credential.Name, references), CancellationToken.None));
+        Assert.Equal(SendenseErrorCode.VCenterCredentialInUse, inTransaction.Code);
+        Assert.NotNull(await _store.FindAsync(new VCenterCredentialIdentity(credential.Id), CancellationToken.None));
 
-        VCenterCredentialRemoval removal = await VCenterCredentialEngine.RemoveAsync(_hub, new VCenterCredentialIdentity(credential.Id), force: true, CancellationToken.None);
+        CredentialRemoval? removal = await _store.DeleteAsync(credential.Id, (_, _) => { }, CancellationToken.None);
 
-        Assert.Equal(1, removal.ReferencingVMs);
-        Assert.Null(await VCenterCredentialEngine.FindAsync(_hub, new VCenterCredentialIdentity(credential.Id), CancellationToken.None));
+        Assert.Equal(1, removal!.ReferencingVMs);
+        Assert.Null(await _store.FindAsync(new VCenterCredentialIdentity(credential.Id), CancellationToken.None));
         Assert.Null(await _database.ScalarAsync($"SELECT credential_id FROM vm_replication_contexts WHERE context_id = '{context}'"));
     }
 
@@ -182,11 +188,11 @@ public sealed class VCenterCredentialEngineTests : IClassFixture<HubDatabaseFixt
     {
         VCenterCredential credential = await Create(Unique("unused"), NewPassword());
 
-        VCenterCredentialRemoval removal = await VCenterCredentialEngine.RemoveAsync(_hub, new VCenterCredentialIdentity(credential), force: false, CancellationToken.None);
-        var missing = await Assert.ThrowsAsync<SendenseException>(() =>
-            VCenterCredentialEngine.RemoveAsync(_hub, new VCenterCredentialIdentity(credential.Id), force: false, CancellationToken.None));
+        RecordingObserver<object> observer = await Remove(new VCenterCredentialIdentity(credential), force: false);
+        var missing = await Assert.ThrowsAsync<SendenseException>(() => Remove(new VCenterCredentialIdentity(credential.Id), force: false));
 
-        Assert.Equal(0, removal.ReferencingVMs);
+        Assert.Empty(observer.Warnings);
+        Assert.Null(await _store.DeleteAsync(credential.Id, (_, _) => { }, CancellationToken.None));
         Assert.Equal(SendenseErrorCode.VCenterCredentialNotFound, missing.Code);
     }
 
@@ -203,7 +209,7 @@ public sealed class VCenterCredentialEngineTests : IClassFixture<HubDatabaseFixt
             new VCenterCredentialIdentity(credential),
         })
         {
-            using ResolvedVCenterCredential resolved = await VCenterCredentialEngine.ResolveAsync(_hub, identity, Keys(_key), CancellationToken.None);
+            using ResolvedVCenterCredential resolved = await _store.ResolveAsync(identity, Keys(_key), CancellationToken.None);
             Assert.Equal(credential.Id, resolved.Id);
             Assert.Equal(credential.Name, resolved.Name);
             Assert.Equal("vc02.lab.local:8443", resolved.VCenter);
@@ -222,9 +228,9 @@ public sealed class VCenterCredentialEngineTests : IClassFixture<HubDatabaseFixt
         VCenterCredential dormant = await Create(Unique("off"), NewPassword(), active: false);
 
         var inactive = await Assert.ThrowsAsync<SendenseException>(() =>
-            VCenterCredentialEngine.ResolveAsync(_hub, new VCenterCredentialIdentity(dormant.Name), Keys(_key), CancellationToken.None));
+            _store.ResolveAsync(new VCenterCredentialIdentity(dormant.Name), Keys(_key), CancellationToken.None));
         var unknown = await Assert.ThrowsAsync<SendenseException>(() =>
-            VCenterCredentialEngine.ResolveAsync(_hub, new VCenterCredentialIdentity("no-such-credential"), Keys(_key), CancellationToken.None));
+            _store.ResolveAsync(new VCenterCredentialIdentity("no-such-credential"), Keys(_key), CancellationToken.None));
 
         Assert.Equal(SendenseErrorCode.VCenterCredentialInactive, inactive.Code);
         Assert.Contains("-Active $true", inactive.Message);
@@ -240,11 +246,14 @@ public sealed class VCenterCredentialEngineTests : IClassFixture<HubDatabaseFixt
             await Update(new VCenterCredentialIdentity(id), new VCenterCredentialChanges { IsDefault = false });
         }
 
-        var none = await Assert.ThrowsAsync<SendenseException>(() => VCenterCredentialEngine.ResolveDefaultAsync(_hub, Keys(_key), CancellationToken.None));
+        var none = new RecordingObserver<VCenterCredential>();
+        await _service.GetAsync(new VCenterCredentialQuery { DefaultOnly = true }, none, CancellationToken.None);
         VCenterCredential chosen = await Create(Unique("def"), NewPassword(), isDefault: true);
-        using ResolvedVCenterCredential resolved = await VCenterCredentialEngine.ResolveDefaultAsync(_hub, Keys(_key), CancellationToken.None);
+        var found = new RecordingObserver<VCenterCredential>();
+        await _service.GetAsync(new VCenterCredentialQuery { DefaultOnly = true }, found, CancellationToken.None);
+        using ResolvedVCenterCredential resolved = await _store.ResolveAsync(new VCenterCredentialIdentity(Assert.Single(found.Values)), Keys(_key), CancellationToken.None);
 
-        Assert.Equal(SendenseErrorCode.VCenterCredentialNotFound, none.Code);
+        Assert.Equal(SendenseErrorCode.VCenterCredentialNotFound, Assert.Single(none.Errors).Error.Code);
         Assert.Equal(chosen.Id, resolved.Id);
     }
 
@@ -261,25 +270,25 @@ public sealed class VCenterCredentialEngineTests : IClassFixture<HubDatabaseFixt
             $"('{seedName}', 'vc.seed', 'administrator@vsphere.local', 'TEMP_PLAINTEXT_Seed-Pw1', 'DC1', 1, 0, NOW(), NOW(), 'gui_user'), " +
             $"('{keylessName}', 'vc.keyless', 'administrator@vsphere.local', 'Keyless-Pw1', 'DC1', 1, 0, NOW(), NOW(), 'gui_user')");
 
-        IReadOnlyList<VCenterCredential> all = await VCenterCredentialEngine.ListAsync(_hub, CancellationToken.None);
+        IReadOnlyList<VCenterCredential> all = await _store.ListAsync(CancellationToken.None);
         Assert.Equal(VCenterCredentialPasswordStorage.Encrypted, all.Single(c => c.Name == hubName).PasswordStorage);
         Assert.Equal(VCenterCredentialPasswordStorage.TemporaryPlaintext, all.Single(c => c.Name == seedName).PasswordStorage);
         Assert.Equal(VCenterCredentialPasswordStorage.Plaintext, all.Single(c => c.Name == keylessName).PasswordStorage);
         Assert.Equal(all.Select(c => c.Name).OrderBy(n => n, StringComparer.OrdinalIgnoreCase), all.Select(c => c.Name));
 
-        using (ResolvedVCenterCredential gui = await VCenterCredentialEngine.ResolveAsync(_hub, new VCenterCredentialIdentity(hubName), Keys(_key), CancellationToken.None))
+        using (ResolvedVCenterCredential gui = await _store.ResolveAsync(new VCenterCredentialIdentity(hubName), Keys(_key), CancellationToken.None))
         {
             Assert.Equal(password, Reveal(gui.Password));
         }
 
-        using (ResolvedVCenterCredential seed = await VCenterCredentialEngine.ResolveAsync(_hub, new VCenterCredentialIdentity(seedName), Keys(), CancellationToken.None))
+        using (ResolvedVCenterCredential seed = await _store.ResolveAsync(new VCenterCredentialIdentity(seedName), Keys(), CancellationToken.None))
         {
             Assert.Equal("Seed-Pw1", Reveal(seed.Password));
             Assert.NotNull(seed.Warning);
         }
 
         var keyless = await Assert.ThrowsAsync<SendenseException>(() =>
-            VCenterCredentialEngine.ResolveAsync(_hub, new VCenterCredentialIdentity(keylessName), Keys(_key), CancellationToken.None));
+            _store.ResolveAsync(new VCenterCredentialIdentity(keylessName), Keys(_key), CancellationToken.None));
         Assert.Equal(SendenseErrorCode.CredentialPasswordNotEncrypted, keyless.Code);
         Assert.DoesNotContain("Keyless-Pw1", keyless.ToString());
 
@@ -297,7 +306,7 @@ public sealed class VCenterCredentialEngineTests : IClassFixture<HubDatabaseFixt
         string otherKey = CredCrypt.NewKey();
 
         var error = await Assert.ThrowsAsync<SendenseException>(() =>
-            VCenterCredentialEngine.ResolveAsync(_hub, new VCenterCredentialIdentity(credential.Id), Keys(otherKey), CancellationToken.None));
+            _store.ResolveAsync(new VCenterCredentialIdentity(credential.Id), Keys(otherKey), CancellationToken.None));
 
         Assert.Equal(SendenseErrorCode.CredentialDecryptionFailed, error.Code);
         Assert.Contains($"'{credential.Name}'", error.Message);
@@ -311,13 +320,13 @@ public sealed class VCenterCredentialEngineTests : IClassFixture<HubDatabaseFixt
         VCenterCredential credential = await Create(Unique("busy"), NewPassword());
 
         bool[] recorded = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ =>
-            Task.Run(() => VCenterCredentialEngine.RecordUseAsync(_hub, credential.Id, CancellationToken.None))));
-        VCenterCredential after = await VCenterCredentialEngine.GetAsync(_hub, new VCenterCredentialIdentity(credential.Id), CancellationToken.None);
+            Task.Run(() => _store.RecordUseAsync(credential.Id, CancellationToken.None))));
+        VCenterCredential after = await _service.ReadAsync(new VCenterCredentialIdentity(credential.Id), CancellationToken.None);
 
         Assert.All(recorded, Assert.True);
         Assert.Equal(40, after.UsageCount);
         Assert.NotNull(after.LastUsed);
-        Assert.False(await VCenterCredentialEngine.RecordUseAsync(_hub, int.MaxValue, CancellationToken.None));
+        Assert.False(await _store.RecordUseAsync(int.MaxValue, CancellationToken.None));
     }
 
     [Fact]
@@ -325,16 +334,65 @@ public sealed class VCenterCredentialEngineTests : IClassFixture<HubDatabaseFixt
     {
         string name = Unique("nokey");
 
-        var error = await Assert.ThrowsAsync<SendenseException>(() => VCenterCredentialEngine.CreateAsync(_hub,
+        var error = await Assert.ThrowsAsync<SendenseException>(() => _service.CreateAsync(
             new NewVCenterCredentialSpec { Name = name, VCenter = "vc", UserName = "u", Password = Secure("p"), Datacenter = "DC1" },
-            Keys(), CancellationToken.None));
+            Keys(), new RecordingObserver<object>(), CancellationToken.None));
 
         Assert.Equal(SendenseErrorCode.CredentialKeyMissing, error.Code);
-        Assert.Null(await VCenterCredentialEngine.FindAsync(_hub, new VCenterCredentialIdentity(name), CancellationToken.None));
+        Assert.Null(await _store.FindAsync(new VCenterCredentialIdentity(name), CancellationToken.None));
     }
 
-    private Task<VCenterCredential> Create(string name, string password, bool isDefault = false, bool active = true, string vCenter = "vc01.lab.local") =>
-        VCenterCredentialEngine.CreateAsync(_hub, new NewVCenterCredentialSpec
+    [Fact]
+    public async Task A_key_is_tried_on_the_stored_passwords_and_one_that_opens_none_writes_nothing()
+    {
+        VCenterCredential existing = await Create(Unique("keyed"), NewPassword());
+        string otherKey = CredCrypt.NewKey();
+        string stray = Unique("stray");
+        await _database.ExecuteAsync("INSERT INTO vmware_credentials (credential_name, vcenter_host, username, password_encrypted, datacenter) " +
+            $"VALUES ('{stray}', 'vc', 'u', '{CredCrypt.Encrypt(otherKey, new[] { "stray-secret" })[0]}', 'DC1')");
+
+        CredentialKeyCheck right = await _store.CheckKeyAsync(Keys(_key), "x", except: null, CancellationToken.None);
+        CredentialKeyCheck wrong = await _store.CheckKeyAsync(Keys(CredCrypt.NewKey()), "x", except: null, CancellationToken.None);
+        string name = Unique("wrongkey");
+        string password = NewPassword();
+        var refused = await Assert.ThrowsAsync<SendenseException>(() => Create(name, password, key: CredCrypt.NewKey()));
+        string before = await StoredOf(existing.Id);
+        var refusedUpdate = await Assert.ThrowsAsync<SendenseException>(() => _service.UpdateAsync(new VCenterCredentialIdentity(existing.Id),
+            new VCenterCredentialChanges { UserName = "u", Password = Secure(NewPassword()) }, Keys(CredCrypt.NewKey()), new RecordingObserver<object>(),
+            CancellationToken.None));
+
+        Assert.True(right.Matches);
+        Assert.True(wrong.IsMismatch);
+        Assert.NotNull(wrong.Example);
+        Assert.Equal(SendenseErrorCode.CredentialKeyMismatch, refused.Code);
+        Assert.Null(await _store.FindAsync(new VCenterCredentialIdentity(name), CancellationToken.None));
+        Assert.Equal(SendenseErrorCode.CredentialKeyMismatch, refusedUpdate.Code);
+        Assert.Equal(before, await StoredOf(existing.Id));
+        CredentialCipherInteropTests.AssertNoSecret(refused, password, before, _key, otherKey);
+    }
+
+    [Fact]
+    public async Task Names_are_found_and_matched_as_the_hub_compares_them()
+    {
+        string suffix = Guid.NewGuid().ToString("N")[..8];
+        VCenterCredential cafe = await Create("café-" + suffix, NewPassword());
+
+        VCenterCredential? exact = await _store.FindAsync(new VCenterCredentialIdentity("CAFE-" + suffix + " "), CancellationToken.None);
+        var listed = new RecordingObserver<VCenterCredential>();
+        await _service.GetAsync(new VCenterCredentialQuery { Names = new[] { "CAFE-" + suffix[..4] + "*" } }, listed, CancellationToken.None);
+        var taken = await Assert.ThrowsAsync<SendenseException>(() => Create("Cafe-" + suffix, NewPassword()));
+
+        Assert.Equal(cafe.Id, exact?.Id);
+        Assert.Equal(cafe.Id, Assert.Single(listed.Values).Id);
+        Assert.Equal(SendenseErrorCode.VCenterCredentialExists, taken.Code);
+    }
+
+    private async Task<string> StoredOf(int id) =>
+        (string)(await _database.ScalarAsync($"SELECT password_encrypted FROM vmware_credentials WHERE id = {id}"))!;
+
+    private async Task<VCenterCredential> Create(string name, string password, bool isDefault = false, bool active = true, string vCenter = "vc01.lab.local",
+        string? key = null) =>
+        (await _service.CreateAsync(new NewVCenterCredentialSpec
         {
             Name = name,
             VCenter = vCenter,
@@ -343,10 +401,19 @@ public sealed class VCenterCredentialEngineTests : IClassFixture<HubDatabaseFixt
             Datacenter = "DC1",
             IsActive = active,
             IsDefault = isDefault,
-        }, Keys(_key), CancellationToken.None);
+        }, Keys(key ?? _key), new RecordingObserver<object>(), CancellationToken.None))!;
 
-    private Task<VCenterCredentialUpdateResult> Update(VCenterCredentialIdentity identity, VCenterCredentialChanges changes) =>
-        VCenterCredentialEngine.UpdateAsync(_hub, identity, changes, Keys(_key), CancellationToken.None);
+    // The store's update with the service's planner, to see what the transaction did (other defaults cleared).
+    private async Task<CredentialUpdateResult> Update(VCenterCredentialIdentity identity, VCenterCredentialChanges changes) =>
+        (await _store.UpdateAsync(identity, current => CredentialChangePlanner.ForUpdate(current, changes, out _), changes.Password, Keys(_key),
+            CancellationToken.None))!;
+
+    private async Task<RecordingObserver<object>> Remove(VCenterCredentialIdentity identity, bool force)
+    {
+        var observer = new RecordingObserver<object>();
+        await _service.RemoveAsync(identity, force, observer, CancellationToken.None);
+        return observer;
+    }
 
     private async Task<int[]> DefaultIds()
     {
