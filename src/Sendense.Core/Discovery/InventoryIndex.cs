@@ -239,7 +239,7 @@ internal sealed class InventoryIndex : IObjectContentVisitor
         switch (name)
         {
             case "view":
-                ReadViewContents(reader);
+                InventoryXml.ReadViewContents(reader, VirtualMachines);
                 return;
             case "name" when entity is not null:
                 entity.Name = VimXml.ReadString(reader);
@@ -257,7 +257,7 @@ internal sealed class InventoryIndex : IObjectContentVisitor
                 entity.PortgroupKey = VimXml.ReadString(reader);
                 return;
             case "summary" when entity is not null:
-                entity.OpaqueNetworkId = ReadOpaqueNetworkId(reader);
+                entity.OpaqueNetworkId = InventoryXml.ReadOpaqueNetworkId(reader);
                 return;
             default:
                 reader.Skip();
@@ -285,50 +285,5 @@ internal sealed class InventoryIndex : IObjectContentVisitor
         }
 
         _current = null;
-    }
-
-    private void ReadViewContents(XmlReader reader)
-    {
-        if (!VimXml.Enter(reader))
-        {
-            return;
-        }
-
-        while (VimXml.NextChild(reader))
-        {
-            if (VimXml.Is(reader, VimNames.ManagedObjectReference))
-            {
-                ManagedObjectReference reference = VimXml.ReadMoRef(reader);
-                if (reference.Type == "VirtualMachine")
-                {
-                    VirtualMachines.Add(reference);
-                }
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-    }
-
-    private static string? ReadOpaqueNetworkId(XmlReader reader)
-    {
-        string? id = null;
-        if (VimXml.Enter(reader))
-        {
-            while (VimXml.NextChild(reader))
-            {
-                if (VimXml.Is(reader, VimNames.OpaqueNetworkId))
-                {
-                    id = VimXml.ReadString(reader);
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-        }
-
-        return id;
     }
 }

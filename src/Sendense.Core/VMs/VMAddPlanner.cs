@@ -32,8 +32,8 @@ public static class VMAddPlanner
         var byIndex = batch.ToDictionary(c => c.Index);
         var decisions = new Dictionary<int, VMAddDecision>();
 
-        ResolveSameUuid(facts, byIndex, decisions);
-        ResolveSameName(facts, byIndex, decisions);
+        VMAddDuplicates.ResolveSameUuid(facts, byIndex, decisions);
+        VMAddDuplicates.ResolveSameName(facts, byIndex, decisions);
 
         foreach (VMAddCandidate candidate in batch)
         {
@@ -50,65 +50,6 @@ public static class VMAddPlanner
         }
 
         return batch.Select(c => decisions[c.Index]).ToList();
-    }
-
-    // Several inputs with the same (vCenter, BIOS uuid): exact repeats share the owner's outcome, the others are clones.
-    private static void ResolveSameUuid(VMAddFacts facts, Dictionary<int, VMAddCandidate> byIndex, Dictionary<int, VMAddDecision> decisions)
-    {
-        var nameGroupOf = GroupLookup(facts.SameName);
-        foreach (int[] group in facts.SameUuid)
-        {
-            int[] members = group.Where(byIndex.ContainsKey).ToArray();
-            if (members.Length < 2)
-            {
-                continue;
-            }
-
-            int owner = OwnerOf(members, facts);
-            int ownerNameGroup = nameGroupOf.TryGetValue(owner, out int g) ? g : -1;
-            foreach (int member in members)
-            {
-                if (member == owner)
-                {
-                    continue;
-                }
-
-                VMAddCandidate candidate = byIndex[member];
-                if (ownerNameGroup >= 0 && nameGroupOf.TryGetValue(member, out int memberGroup) && memberGroup == ownerNameGroup)
-                {
-                    decisions[member] = new VMAddDecision(candidate, VMAddAction.SameAsEarlier) { SameAs = owner };
-                    continue;
-                }
-
-                VMAddCandidate first = byIndex[owner];
-                decisions[member] = Failed(candidate, SendenseErrorCode.VMDuplicateBiosUuid,
-                    $"VM '{Shown(candidate)}' on {candidate.Values.VCenterHost} has the same BIOS uuid {candidate.Values.VMwareVMId} as '{Shown(first)}' in the same input: " +
-                    "it is probably a clone that kept the uuid. The hub identifies VMs by BIOS uuid per vCenter; give the clone a new BIOS uuid (uuid.bios) and add it again.");
-            }
-        }
-    }
-
-    // Several inputs with the same (vCenter, name) but other uuids: the schema can hold one of them.
-    private static void ResolveSameName(VMAddFacts facts, Dictionary<int, VMAddCandidate> byIndex, Dictionary<int, VMAddDecision> decisions)
-    {
-        foreach (int[] group in facts.SameName)
-        {
-            int[] members = group.Where(i => byIndex.ContainsKey(i) && !decisions.ContainsKey(i)).ToArray();
-            if (members.Length < 2)
-            {
-                continue;
-            }
-
-            int owner = OwnerOf(members, facts);
-            foreach (int member in members.Where(m => m != owner))
-            {
-                VMAddCandidate candidate = byIndex[member];
-                VMAddCandidate first = byIndex[owner];
-                decisions[member] = Failed(candidate, SendenseErrorCode.VMNameConflict,
-                    $"VM '{Shown(candidate)}' on {candidate.Values.VCenterHost} (BIOS uuid {candidate.Values.VMwareVMId}) has the same name as another VM in the same input " +
-                    $"(BIOS uuid {first.Values.VMwareVMId}). The hub keeps one VM per name and vCenter; rename one of them in vCenter.");
-            }
-        }
     }
 
     private static VMAddDecision Decide(VMAddCandidate candidate, VMAddFacts facts, int? credentialId)
@@ -206,8 +147,8 @@ public static class VMAddPlanner
     // New contexts get the upstream id when it fits and is free, else the shortened form with the identity suffix.
     private static void AssignContextIds(IReadOnlyList<VMAddCandidate> batch, VMAddFacts facts, Dictionary<int, VMAddDecision> decisions)
     {
-        var plainGroupOf = GroupLookup(facts.SamePlainId);
-        var suffixedGroupOf = GroupLookup(facts.SameSuffixedId);
+        var plainGroupOf = VMAddDuplicates.GroupLookup(facts.SamePlainId);
+        var suffixedGroupOf = VMAddDuplicates.GroupLookup(facts.SameSuffixedId);
         var claimedPlain = new HashSet<int>();
         var claimedSuffixed = new HashSet<int>();
         var chosen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -260,39 +201,6 @@ public static class VMAddPlanner
         || row.CapacityBytes != disk.CapacityBytes
         || !string.Equals(row.ProvisioningType, disk.ProvisioningType, StringComparison.Ordinal);
 
-    // The member the hub already knows under both its uuid and its name; else the first in input order.
-    private static int OwnerOf(int[] members, VMAddFacts facts)
-    {
-        foreach (int member in members)
-        {
-            if (MatchesSameRow(facts, member))
-            {
-                return member;
-            }
-        }
-
-        return members[0];
-    }
-
-    private static bool MatchesSameRow(VMAddFacts facts, int index) =>
-        facts.ByUuid.TryGetValue(index, out string? byUuid)
-        && facts.ByName.TryGetValue(index, out string? byName)
-        && string.Equals(byUuid, byName, StringComparison.Ordinal);
-
-    private static Dictionary<int, int> GroupLookup(List<int[]> groups)
-    {
-        var lookup = new Dictionary<int, int>();
-        for (int g = 0; g < groups.Count; g++)
-        {
-            foreach (int index in groups[g])
-            {
-                lookup[index] = g;
-            }
-        }
-
-        return lookup;
-    }
-
     private static void Compare(List<string> changed, string column, string? current, string wanted)
     {
         if (!string.Equals(current, wanted, StringComparison.Ordinal))
@@ -309,8 +217,8 @@ public static class VMAddPlanner
         }
     }
 
-    private static VMAddDecision Failed(VMAddCandidate candidate, SendenseErrorCode code, string message) =>
+    internal static VMAddDecision Failed(VMAddCandidate candidate, SendenseErrorCode code, string message) =>
         new VMAddDecision(candidate, VMAddAction.Failed) { Error = new SendenseException(code, message) };
 
-    private static string Shown(VMAddCandidate candidate) => HubText.ForMessage(candidate.Values.VMName);
+    internal static string Shown(VMAddCandidate candidate) => HubText.ForMessage(candidate.Values.VMName);
 }

@@ -193,68 +193,6 @@ public abstract class SendenseCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    // --- transition: the helpers of the engine-per-family shape, removed when the last family runs through Run ---
-
-    /// <summary>Waits for async work (transition helper).</summary>
-    protected T Await<T>(Func<CancellationToken, Task<T>> work)
-    {
-        CancellationToken token = CancellationToken;
-        return Task.Run(() => work(token), token).GetAwaiter().GetResult();
-    }
-
-    /// <summary>Waits for async work (transition helper).</summary>
-    protected void Await(Func<CancellationToken, Task> work)
-    {
-        CancellationToken token = CancellationToken;
-        Task.Run(() => work(token), token).GetAwaiter().GetResult();
-    }
-
-    /// <summary>Streams background work through a sink (transition helper).</summary>
-    protected void Pump(Func<PipelineSink, CancellationToken, Task> work)
-    {
-        using var sink = new PipelineSink();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, sink.ConsumerGone);
-        CancellationToken token = linked.Token;
-        Task task = Task.Run(async () =>
-        {
-            try
-            {
-                await work(sink, token).ConfigureAwait(false);
-            }
-            finally
-            {
-                sink.Complete();
-            }
-        });
-
-        try
-        {
-            sink.Drain(this);
-        }
-        catch
-        {
-            sink.Abandon();
-            WaitQuietly(task);
-            throw;
-        }
-
-        try
-        {
-            task.GetAwaiter().GetResult();
-        }
-        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
-        }
-    }
-
-    /// <summary>Writes a non-terminating error (transition helper).</summary>
-    protected void WriteSendenseError(Exception exception, object? target) => WriteError(ErrorRecords.Create(exception, target));
-
-    /// <summary>Stops the command (transition helper).</summary>
-    [DoesNotReturn]
-    protected void ThrowSendenseError(Exception exception, object? target) => Stop(exception, target);
-
     private void ShowOnHost(IReadOnlyList<string> warnings)
     {
         foreach (string warning in warnings)
