@@ -1,36 +1,10 @@
 namespace Sendense.Core.Discovery;
 
-/// <summary>
-/// Where a VM's parent sits: the datacenter, the folder path and vApps between the datacenter's vm folder and the
-/// VM, and the inventory path prefix the hub stores (vm_path = prefix + "/" + escaped VM name).
-/// </summary>
-internal sealed class InventoryLocation
-{
-    internal InventoryLocation(string datacenter, string datacenterPath, string folder, string escapedFolder, string vApp, string pathPrefix)
-    {
-        Datacenter = datacenter;
-        DatacenterPath = datacenterPath;
-        Folder = folder;
-        EscapedFolder = escapedFolder;
-        VApp = vApp;
-        PathPrefix = pathPrefix;
-    }
-
-    /// <summary>Datacenter name for display.</summary>
-    internal string Datacenter { get; }
-
-    /// <summary>Escaped folders above the datacenter and its name, e.g. "Europe/DC1".</summary>
-    internal string DatacenterPath { get; }
-
-    /// <summary>Display folder path below the vm folder, e.g. "Prod/Web"; empty at the root.</summary>
-    internal string Folder { get; }
-
-    /// <summary>The same path from escaped names.</summary>
-    internal string EscapedFolder { get; }
-
-    /// <summary>Display name of the vApp(s) the VM is in ("Outer/Inner"); empty when none.</summary>
-    internal string VApp { get; }
-
-    /// <summary>/&lt;DC path&gt;/vm/&lt;folders&gt;[/&lt;vApps&gt;] from escaped names.</summary>
-    internal string PathPrefix { get; }
-}
+/// <summary>Where an object sits in the inventory, resolved once per parent from the containers' names and parents.</summary>
+/// <param name="Datacenter">The datacenter's display name.</param>
+/// <param name="DatacenterPath">The datacenter with the folders above it, escaped as vSphere returns names.</param>
+/// <param name="Folder">The VM folders below the datacenter's vm folder, display names.</param>
+/// <param name="EscapedFolder">The same folders, escaped.</param>
+/// <param name="VApp">The vApps the object is in, display names.</param>
+/// <param name="PathPrefix">The inventory path up to the object, /&lt;DC&gt;/vm/&lt;folders&gt;.</param>
+internal sealed record InventoryLocation(string Datacenter, string DatacenterPath, string Folder, string EscapedFolder, string VApp, string PathPrefix);

@@ -38,6 +38,6 @@ internal static class VMPropertyPaths
             objects[i] = new ObjectSpec(vms[i]);
         }
 
-        return new PropertyFilterSpec(new[] { new PropertySpec("VirtualMachine", Full) }, objects, reportMissingObjects: true);
+        return new PropertyFilterSpec(new[] { new PropertySpec("VirtualMachine", Full) }, objects, ReportMissingObjectsInResults: true);
     }
 }

@@ -1,21 +1,10 @@
 namespace Sendense.Core.Groups;
 
-/// <summary>A VM and a group it is to join or leave.</summary>
-public sealed class GroupVMPair
+/// <summary>A VM and the group it joins or leaves.</summary>
+/// <param name="Group">The group.</param>
+/// <param name="VM">The VM.</param>
+public sealed record GroupVMPair(ProtectionGroup Group, ManagedVMKey VM)
 {
-    /// <summary>Creates a pair.</summary>
-    public GroupVMPair(ProtectionGroup group, ManagedVMKey vm)
-    {
-        Group = group;
-        VM = vm;
-    }
-
-    /// <summary>The group.</summary>
-    public ProtectionGroup Group { get; }
-
-    /// <summary>The VM.</summary>
-    public ManagedVMKey VM { get; }
-
     /// <inheritdoc />
     public override string ToString() => $"{VM.Name} in {Group.Name}";
 }

@@ -1,25 +1,11 @@
 namespace Sendense.Core.Groups;
 
-/// <summary>A VM the hub manages, as far as group membership needs it: its context id, name and vCenter.</summary>
-public sealed class ManagedVMKey
+/// <summary>A managed VM as a group operation names it: its context id, name and vCenter.</summary>
+/// <param name="ContextId">vm_replication_contexts.context_id.</param>
+/// <param name="Name">vm_name.</param>
+/// <param name="VCenter">vcenter_host.</param>
+public sealed record ManagedVMKey(string ContextId, string Name, string VCenter)
 {
-    /// <summary>Creates a key.</summary>
-    public ManagedVMKey(string contextId, string name, string vCenter)
-    {
-        ContextId = contextId;
-        Name = name;
-        VCenter = vCenter;
-    }
-
-    /// <summary>vm_replication_contexts.context_id.</summary>
-    public string ContextId { get; }
-
-    /// <summary>vm_name.</summary>
-    public string Name { get; }
-
-    /// <summary>vcenter_host.</summary>
-    public string VCenter { get; }
-
     /// <inheritdoc />
     public override string ToString() => Name;
 }

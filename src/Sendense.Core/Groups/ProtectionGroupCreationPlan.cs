@@ -1,45 +1,16 @@
 namespace Sendense.Core.Groups;
 
-/// <summary>
-/// A validated group creation: the checked values, the schedule found and the member VMs looked up. Prepared by a
-/// read-only pass (which is all -WhatIf does) and written in one transaction.
-/// </summary>
-public sealed class ProtectionGroupCreationPlan
+/// <summary>A new group, checked and resolved: what -WhatIf shows and what the one transaction writes.</summary>
+/// <param name="Name">The trimmed, checked name.</param>
+/// <param name="Description">The description, or null for none.</param>
+/// <param name="Schedule">The schedule the group runs on, or null.</param>
+/// <param name="MaxConcurrentVMs">max_concurrent_vms.</param>
+/// <param name="Priority">The group's priority.</param>
+/// <param name="MemberPriority">The priority of each membership.</param>
+/// <param name="Members">The member VMs as resolved, with any problems.</param>
+public sealed record ProtectionGroupCreationPlan(string Name, string? Description, ScheduleReference? Schedule, int MaxConcurrentVMs,
+    int Priority, int MemberPriority, VMResolution Members)
 {
-    /// <summary>Creates a plan.</summary>
-    public ProtectionGroupCreationPlan(string name, string? description, ScheduleReference? schedule, int maxConcurrentVMs,
-        int priority, int memberPriority, VMResolution members)
-    {
-        Name = name;
-        Description = description;
-        Schedule = schedule;
-        MaxConcurrentVMs = maxConcurrentVMs;
-        Priority = priority;
-        MemberPriority = memberPriority;
-        Members = members;
-    }
-
-    /// <summary>The trimmed name.</summary>
-    public string Name { get; }
-
-    /// <summary>The description, null for none.</summary>
-    public string? Description { get; }
-
-    /// <summary>The schedule, null for none.</summary>
-    public ScheduleReference? Schedule { get; }
-
-    /// <summary>max_concurrent_vms.</summary>
-    public int MaxConcurrentVMs { get; }
-
-    /// <summary>Group priority.</summary>
-    public int Priority { get; }
-
-    /// <summary>Priority of the memberships.</summary>
-    public int MemberPriority { get; }
-
-    /// <summary>The members; the plan may be written only when it has no problems.</summary>
-    public VMResolution Members { get; }
-
-    /// <summary>The distinct member VMs.</summary>
+    /// <summary>The VMs that become members, each once.</summary>
     public IReadOnlyList<ManagedVMKey> MemberVMs => Members.VMs;
 }

@@ -1,47 +1,14 @@
 namespace Sendense.Core.Groups;
 
-/// <summary>A validated change of one group: the checked values, ready to be written; <see cref="Changes"/> says what changes in words.</summary>
-public sealed class ProtectionGroupUpdatePlan
-{
-    /// <summary>Creates a plan.</summary>
-    public ProtectionGroupUpdatePlan(ProtectionGroup group, string? newName, bool setDescription, string? description,
-        bool setSchedule, ScheduleReference? schedule, int? maxConcurrentVMs, int? priority, IReadOnlyList<string> changes)
-    {
-        Group = group;
-        NewName = newName;
-        SetDescription = setDescription;
-        Description = description;
-        SetSchedule = setSchedule;
-        Schedule = schedule;
-        MaxConcurrentVMs = maxConcurrentVMs;
-        Priority = priority;
-        Changes = changes;
-    }
-
-    /// <summary>The group as it was read.</summary>
-    public ProtectionGroup Group { get; }
-
-    /// <summary>The trimmed new name, or null.</summary>
-    public string? NewName { get; }
-
-    /// <summary>Whether the description is written.</summary>
-    public bool SetDescription { get; }
-
-    /// <summary>The new description (null clears it).</summary>
-    public string? Description { get; }
-
-    /// <summary>Whether schedule_id is written.</summary>
-    public bool SetSchedule { get; }
-
-    /// <summary>The new schedule (null clears it).</summary>
-    public ScheduleReference? Schedule { get; }
-
-    /// <summary>New max_concurrent_vms, or null.</summary>
-    public int? MaxConcurrentVMs { get; }
-
-    /// <summary>New priority, or null.</summary>
-    public int? Priority { get; }
-
-    /// <summary>Each change in words ("MaxConcurrentVMs 5 -> 10"); empty when nothing changes.</summary>
-    public IReadOnlyList<string> Changes { get; }
-}
+/// <summary>A checked change of one group: only what differs is written.</summary>
+/// <param name="Group">The group as it is.</param>
+/// <param name="NewName">The new name, or null to keep it.</param>
+/// <param name="SetDescription">Whether the description changes.</param>
+/// <param name="Description">The new description (null clears it).</param>
+/// <param name="SetSchedule">Whether the schedule changes.</param>
+/// <param name="Schedule">The new schedule (null clears it).</param>
+/// <param name="MaxConcurrentVMs">The new max_concurrent_vms, or null to keep it.</param>
+/// <param name="Priority">The new priority, or null to keep it.</param>
+/// <param name="Changes">The changes in words, for -WhatIf ("Set MaxConcurrentVMs 5 -> 2").</param>
+public sealed record ProtectionGroupUpdatePlan(ProtectionGroup Group, string? NewName, bool SetDescription, string? Description,
+    bool SetSchedule, ScheduleReference? Schedule, int? MaxConcurrentVMs, int? Priority, IReadOnlyList<string> Changes);

@@ -1,21 +1,10 @@
 namespace Sendense.Core.Groups;
 
-/// <summary>A replication schedule found in the hub.</summary>
-public sealed class ScheduleReference
+/// <summary>A replication schedule a group runs on.</summary>
+/// <param name="Id">replication_schedules.id.</param>
+/// <param name="Name">replication_schedules.name.</param>
+public sealed record ScheduleReference(string Id, string Name)
 {
-    /// <summary>Creates a reference.</summary>
-    public ScheduleReference(string id, string name)
-    {
-        Id = id;
-        Name = name;
-    }
-
-    /// <summary>replication_schedules.id.</summary>
-    public string Id { get; }
-
-    /// <summary>replication_schedules.name.</summary>
-    public string Name { get; }
-
     /// <inheritdoc />
     public override string ToString() => Name;
 }

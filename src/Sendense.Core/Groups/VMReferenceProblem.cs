@@ -1,25 +1,11 @@
 namespace Sendense.Core.Groups;
 
-/// <summary>Why one VM reference could not be turned into a managed VM.</summary>
-public sealed class VMReferenceProblem
+/// <summary>Why a VM reference given to a group operation could not be used.</summary>
+/// <param name="Reference">The reference as given.</param>
+/// <param name="Code">The error code.</param>
+/// <param name="Message">What is wrong and what to do.</param>
+public sealed record VMReferenceProblem(VMReference Reference, SendenseErrorCode Code, string Message)
 {
-    /// <summary>Creates a problem.</summary>
-    public VMReferenceProblem(VMReference reference, SendenseErrorCode code, string message)
-    {
-        Reference = reference;
-        Code = code;
-        Message = message;
-    }
-
-    /// <summary>The reference (its Source is the pipeline input).</summary>
-    public VMReference Reference { get; }
-
-    /// <summary>ProtectionGroupVMNotFound or ProtectionGroupVMAmbiguous.</summary>
-    public SendenseErrorCode Code { get; }
-
-    /// <summary>The user-facing message.</summary>
-    public string Message { get; }
-
-    /// <summary>The problem as an exception, for an error record.</summary>
+    /// <summary>The problem as an exception.</summary>
     public SendenseException ToException() => new SendenseException(Code, Message);
 }

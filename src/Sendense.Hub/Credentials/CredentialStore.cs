@@ -11,19 +11,17 @@ namespace Sendense.Hub.Credentials;
 /// honoured on insert, uses are counted atomically, and a password is never written unencrypted. It owns the
 /// cipher: passwords come in and go out as SecureStrings, and the stored value never leaves this assembly.
 /// </summary>
-public sealed class CredentialStore : ICredentialStore
+public sealed class CredentialStore : HubStore, ICredentialStore
 {
-    private readonly HubConnection _hub;
-
     /// <summary>A store for one hub connection.</summary>
-    public CredentialStore(HubConnection hub) => _hub = hub ?? throw new ArgumentNullException(nameof(hub));
-
-    /// <inheritdoc />
-    public string Hub => _hub.ToString();
+    public CredentialStore(HubConnection hub)
+        : base(hub)
+    {
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<VCenterCredential>> ListAsync(CancellationToken cancellationToken) =>
-        HubQuery.RunAsync(_hub, "listing vCenter credentials", async connection =>
+        HubQuery.RunAsync(Connection, "listing vCenter credentials", async connection =>
         {
             IEnumerable<CredentialRow> rows = await connection.QueryAsync<CredentialRow>(
                 new CommandDefinition(CredentialSql.SelectAll, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -32,7 +30,7 @@ public sealed class CredentialStore : ICredentialStore
 
     /// <inheritdoc />
     public Task<VCenterCredential?> FindAsync(VCenterCredentialIdentity identity, CancellationToken cancellationToken) =>
-        HubQuery.RunAsync(_hub, $"reading vCenter credential {identity}", async connection =>
+        HubQuery.RunAsync(Connection, $"reading vCenter credential {identity}", async connection =>
             (await RowAsync(connection, null, identity, forUpdate: false, cancellationToken).ConfigureAwait(false))?.ToCredential(),
             cancellationToken);
 
@@ -52,7 +50,7 @@ public sealed class CredentialStore : ICredentialStore
         CommandDefinition query = identity.Id is int id
             ? new CommandDefinition(CredentialSql.SecretById, new { Id = id }, cancellationToken: cancellationToken)
             : new CommandDefinition(CredentialSql.SecretByName, new { identity.Name }, cancellationToken: cancellationToken);
-        CredentialSecretRow row = await HubQuery.RunAsync(_hub, $"reading vCenter credential {identity}",
+        CredentialSecretRow row = await HubQuery.RunAsync(Connection, $"reading vCenter credential {identity}",
                 connection => connection.QuerySingleOrDefaultAsync<CredentialSecretRow?>(query), cancellationToken).ConfigureAwait(false)
             ?? throw CredentialErrors.NotFound(Hub, identity);
         try
@@ -74,20 +72,20 @@ public sealed class CredentialStore : ICredentialStore
 
     /// <inheritdoc />
     public Task<bool> RecordUseAsync(int credentialId, CancellationToken cancellationToken) =>
-        HubQuery.RunAsync(_hub, "recording the use of a vCenter credential", async connection =>
+        HubQuery.RunAsync(Connection, "recording the use of a vCenter credential", async connection =>
             await connection.ExecuteAsync(new CommandDefinition(CredentialSql.RecordUse, new { Id = credentialId },
                 cancellationToken: cancellationToken)).ConfigureAwait(false) > 0, cancellationToken);
 
     /// <inheritdoc />
     public Task<int> CountReferencesAsync(int credentialId, CancellationToken cancellationToken) =>
-        HubQuery.RunAsync(_hub, "counting the VMs that use a vCenter credential",
+        HubQuery.RunAsync(Connection, "counting the VMs that use a vCenter credential",
             connection => CountReferencesAsync(connection, null, credentialId, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public async Task<CredentialKeyCheck> CheckKeyAsync(CredentialKeySource keys, string credentialName, VCenterCredentialIdentity? except,
         CancellationToken cancellationToken)
     {
-        List<StoredPasswordRow> rows = await HubQuery.RunAsync(_hub, "reading the stored passwords to check the encryption key", async connection =>
+        List<StoredPasswordRow> rows = await HubQuery.RunAsync(Connection, "reading the stored passwords to check the encryption key", async connection =>
             (await connection.QueryAsync<StoredPasswordRow>(new CommandDefinition(CredentialSql.EncryptedPasswords,
                 new { ExceptId = except?.Id, ExceptName = except?.Name }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList(),
             cancellationToken).ConfigureAwait(false);
@@ -115,7 +113,7 @@ public sealed class CredentialStore : ICredentialStore
     {
         // Encrypted before the database is touched, so a missing or unusable key stops with nothing written.
         string stored = StoredPassword.Seal(password, keys, values.Name);
-        return HubQuery.InTransactionAsync(_hub, $"adding vCenter credential '{values.Name}'", async (connection, transaction) =>
+        return HubQuery.InTransactionAsync(Connection, $"adding vCenter credential '{values.Name}'", async (connection, transaction) =>
         {
             if (values.IsDefault)
             {
@@ -135,7 +133,7 @@ public sealed class CredentialStore : ICredentialStore
         SecureString? newPassword, CredentialKeySource keys, CancellationToken cancellationToken)
     {
         string? stored = newPassword is null ? null : StoredPassword.Seal(newPassword, keys, identity.Name ?? identity.ToString());
-        return HubQuery.InTransactionAsync<CredentialUpdateResult?>(_hub, $"changing vCenter credential {identity}", async (connection, transaction) =>
+        return HubQuery.InTransactionAsync<CredentialUpdateResult?>(Connection, $"changing vCenter credential {identity}", async (connection, transaction) =>
         {
             CredentialRow? row = await RowAsync(connection, transaction, identity, forUpdate: true, cancellationToken).ConfigureAwait(false);
             if (row is null)
@@ -160,7 +158,7 @@ public sealed class CredentialStore : ICredentialStore
 
     /// <inheritdoc />
     public Task<CredentialRemoval?> DeleteAsync(int credentialId, Action<VCenterCredential, int> check, CancellationToken cancellationToken) =>
-        HubQuery.InTransactionAsync<CredentialRemoval?>(_hub, $"removing vCenter credential id {credentialId}", async (connection, transaction) =>
+        HubQuery.InTransactionAsync<CredentialRemoval?>(Connection, $"removing vCenter credential id {credentialId}", async (connection, transaction) =>
         {
             // The row stays locked from the count to the delete, so a VM added meanwhile with it waits for the outcome.
             CredentialRow? row = await RowAsync(connection, transaction, new VCenterCredentialIdentity(credentialId), forUpdate: true,

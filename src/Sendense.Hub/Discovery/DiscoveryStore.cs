@@ -9,22 +9,21 @@ namespace Sendense.Hub.Discovery;
 /// the hub's own key (vcenter_host, vmware_vm_id), answered from the unique index unique_vm_per_vcenter, read with a
 /// plain data reader (no mapping layer to warm up: the lookup must cost a small fraction of the sweep).
 /// </summary>
-public sealed class DiscoveryStore : IDiscoveryStore
+public sealed class DiscoveryStore : HubStore, IDiscoveryStore
 {
     internal const string ManagedSql = "SELECT vmware_vm_id, context_id FROM vm_replication_contexts WHERE vcenter_host = @vcenter";
 
-    private readonly HubConnection _hub;
 
     /// <summary>A store for one hub connection.</summary>
-    public DiscoveryStore(HubConnection hub) => _hub = hub ?? throw new ArgumentNullException(nameof(hub));
-
-    /// <inheritdoc />
-    public string Hub => _hub.ToString();
+    public DiscoveryStore(HubConnection hub)
+        : base(hub)
+    {
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyDictionary<string, string>> ManagedVMsAsync(string vcenterHost, CancellationToken cancellationToken)
     {
-        HubSession session = HubEngine.SessionOf(_hub);
+        HubSession session = HubEngine.SessionOf(Connection);
         try
         {
             using MySqlConnection connection = await session.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

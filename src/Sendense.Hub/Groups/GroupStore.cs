@@ -9,9 +9,8 @@ namespace Sendense.Hub.Groups;
 /// WHERE clauses in <see cref="GroupWhere"/>). Every method is one round trip or one transaction; driver failures
 /// become SendenseExceptions through <see cref="HubQuery"/>.
 /// </summary>
-public sealed class GroupStore : IGroupStore
+public sealed class GroupStore : HubStore, IGroupStore
 {
-    private readonly HubConnection _hub;
     private readonly GroupWriteOptions _options;
 
     /// <summary>A store for one hub connection.</summary>
@@ -21,8 +20,8 @@ public sealed class GroupStore : IGroupStore
     }
 
     internal GroupStore(HubConnection hub, GroupWriteOptions options)
+        : base(hub)
     {
-        _hub = hub ?? throw new ArgumentNullException(nameof(hub));
         _options = options;
     }
 
@@ -89,7 +88,7 @@ public sealed class GroupStore : IGroupStore
     /// <inheritdoc />
     public Task<ProtectionGroup> CreateAsync(ProtectionGroupCreationPlan plan, CancellationToken cancellationToken) =>
         Run($"creating protection group '{plan.Name}' with {Plural.Of(plan.MemberVMs.Count, "VM")}",
-            connection => GroupInserter.InsertAsync(_hub, connection, plan, _options, cancellationToken), cancellationToken);
+            connection => GroupInserter.InsertAsync(Connection, connection, plan, _options, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<ProtectionGroup?> UpdateAsync(ProtectionGroupUpdatePlan plan, CancellationToken cancellationToken) =>
@@ -192,5 +191,5 @@ public sealed class GroupStore : IGroupStore
     }
 
     private Task<T> Run<T>(string action, Func<MySqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
-        HubQuery.RunAsync(_hub, action, work, cancellationToken);
+        HubQuery.RunAsync(Connection, action, work, cancellationToken);
 }

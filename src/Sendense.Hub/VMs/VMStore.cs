@@ -9,15 +9,13 @@ namespace Sendense.Hub.VMs;
 /// one statement (VMRemoveSql), and an add session per run (VMAddSession). Driver failures become SendenseExceptions
 /// that name the hub and the action (HubErrors).
 /// </summary>
-public sealed class VMStore : IVMStore
+public sealed class VMStore : HubStore, IVMStore
 {
-    private readonly HubConnection _hub;
-
     /// <summary>A store for one hub connection.</summary>
-    public VMStore(HubConnection hub) => _hub = hub ?? throw new ArgumentNullException(nameof(hub));
-
-    /// <inheritdoc />
-    public string Hub => _hub.ToString();
+    public VMStore(HubConnection hub)
+        : base(hub)
+    {
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<VM>> QueryAsync(VMQuery query, CancellationToken cancellationToken) =>
@@ -49,7 +47,7 @@ public sealed class VMStore : IVMStore
             return new Dictionary<string, VMRemovalResult>();
         }
 
-        HubSession session = HubEngine.SessionOf(_hub);
+        HubSession session = HubEngine.SessionOf(Connection);
         try
         {
             using MySqlConnection connection = await session.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -94,11 +92,11 @@ public sealed class VMStore : IVMStore
 
     /// <inheritdoc />
     public async Task<IVMAddSession> OpenAddSessionAsync(int? credentialId, CancellationToken cancellationToken) =>
-        await VMAddSession.OpenAsync(_hub, credentialId, cancellationToken).ConfigureAwait(false);
+        await VMAddSession.OpenAsync(Connection, credentialId, cancellationToken).ConfigureAwait(false);
 
     private async Task<T> ReadAsync<T>(string action, Func<MySqlConnection, SqlText, Task<T>> read, CancellationToken cancellationToken)
     {
-        HubSession session = HubEngine.SessionOf(_hub);
+        HubSession session = HubEngine.SessionOf(Connection);
         try
         {
             using MySqlConnection connection = await session.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

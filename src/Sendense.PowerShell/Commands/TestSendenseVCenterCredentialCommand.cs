@@ -16,7 +16,7 @@ namespace Sendense.PowerShell.Commands;
 [Cmdlet(VerbsDiagnostic.Test, "SendenseVCenterCredential")]
 [OutputType(typeof(VCenterCredentialTestResult))]
 [OutputType(typeof(bool))]
-public sealed class TestSendenseVCenterCredentialCommand : StoredCredentialCmdlet
+public sealed class TestSendenseVCenterCredentialCommand : VCenterCmdlet
 {
     /// <summary>The credential: a name, an id, or an object from Get-SendenseVCenterCredential.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -25,16 +25,6 @@ public sealed class TestSendenseVCenterCredentialCommand : StoredCredentialCmdle
     [Alias("Name", "VCenterCredential")]
     [ValidateNotNull]
     public VCenterCredentialIdentity? Credential { get; set; }
-
-    /// <summary>The vCenter certificate's SHA-256 (or SHA-1) thumbprint to accept when it is not otherwise trusted.</summary>
-    [Parameter]
-    [ValidateThumbprint]
-    [Alias("CertificateThumbprint")]
-    public string? Thumbprint { get; set; }
-
-    /// <summary>Accept any vCenter certificate for this test (labs only).</summary>
-    [Parameter]
-    public SwitchParameter SkipCertificateCheck { get; set; }
 
     /// <summary>Writes only $true or $false.</summary>
     [Parameter]

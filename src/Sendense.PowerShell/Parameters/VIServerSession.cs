@@ -7,19 +7,12 @@ namespace Sendense.PowerShell.Parameters;
 /// referencing any PowerCLI assembly: Name, Port, SessionSecret (or SessionId: the vmware_soap_session cookie), and
 /// IsConnected when present. Deserialized objects (from a remote session or Import-Clixml) work the same way.
 /// </summary>
-internal sealed class VIServerSession
+/// <param name="Server">host, or host:port when the port is not 443: the vCenter string for the connection and the hub.</param>
+/// <param name="Cookie">The session cookie value. A secret: never written anywhere.</param>
+internal sealed record VIServerSession(string Server, string Cookie)
 {
-    private VIServerSession(string server, string cookie)
-    {
-        Server = server;
-        Cookie = cookie;
-    }
-
-    /// <summary>host, or host:port when the port is not 443: the vCenter string for the connection and the hub.</summary>
-    internal string Server { get; }
-
-    /// <summary>The session cookie value. A secret: never written anywhere.</summary>
-    internal string Cookie { get; }
+    /// <summary>Names the vCenter, never the cookie.</summary>
+    public override string ToString() => Server;
 
     internal static VIServerSession From(PSObject viServer)
     {

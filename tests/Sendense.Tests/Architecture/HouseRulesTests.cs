@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Sendense.Tests.Rig;
-using Xunit;
 
 namespace Sendense.Tests.Architecture;
 

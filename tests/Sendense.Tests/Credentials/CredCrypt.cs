@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using Sendense.Tests.Rig;
 
 namespace Sendense.Tests.Credentials;
 

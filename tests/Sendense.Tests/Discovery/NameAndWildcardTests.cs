@@ -1,9 +1,8 @@
 using Sendense.Core.Discovery;
-using Xunit;
 
 namespace Sendense.Tests.Discovery;
 
-/// <summary>vCenter's name escaping and PowerShell's wildcard rules, as discovery applies them.</summary>
+/// <summary>vCenter's name escaping and PowerCLI's Uids, as discovery reads them.</summary>
 public sealed class NameAndWildcardTests
 {
     [Theory]
@@ -26,35 +25,6 @@ public sealed class NameAndWildcardTests
     public void Escaping_round_trips(string display)
     {
         Assert.Equal(display, InventoryName.Unescape(InventoryName.Escape(display)));
-    }
-
-    [Theory]
-    [InlineData("web*", "WEB01", true)]
-    [InlineData("web?1", "web01", true)]
-    [InlineData("web?1", "web001", false)]
-    [InlineData("db[0-9]", "db7", true)]
-    [InlineData("db[0-9]", "dbx", false)]
-    [InlineData("db[abc]", "dbB", true)]
-    [InlineData("a.b", "axb", false)]
-    [InlineData("a`*", "a*", true)]
-    [InlineData("a`*", "ab", false)]
-    [InlineData("[d]*", "db", true)]
-    [InlineData("x[\\d]", "x5", false)]
-    [InlineData("Exact", "exact", true)]
-    [InlineData("Exact", "exactly", false)]
-    public void Wildcards_follow_PowerShell(string pattern, string text, bool expected)
-    {
-        Assert.Equal(expected, new Wildcard(pattern).IsMatch(text));
-    }
-
-    [Theory]
-    [InlineData("web01", false)]
-    [InlineData("web*", true)]
-    [InlineData("web`*", false)]
-    [InlineData("db[1]", true)]
-    public void Plain_names_are_told_apart_from_patterns(string pattern, bool hasWildcards)
-    {
-        Assert.Equal(hasWildcards, new Wildcard(pattern).HasWildcards);
     }
 
     [Theory]

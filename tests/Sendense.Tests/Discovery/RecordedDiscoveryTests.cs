@@ -2,7 +2,6 @@ using System.Security;
 using Sendense.Core.Discovery;
 using Sendense.Core.VSphere;
 using Sendense.Tests.VSphere;
-using Xunit;
 
 namespace Sendense.Tests.Discovery;
 

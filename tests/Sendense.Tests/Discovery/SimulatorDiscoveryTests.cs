@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using Sendense.Core.Discovery;
 using Sendense.Core.VSphere;
-using Sendense.Tests.Rig;
-using Xunit;
 
 namespace Sendense.Tests.Discovery;
 

@@ -1,5 +1,4 @@
 using Sendense.Core.Discovery;
-using Xunit;
 
 namespace Sendense.Tests.Discovery;
 

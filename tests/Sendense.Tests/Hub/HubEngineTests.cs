@@ -2,8 +2,6 @@ using System.Net;
 using System.Security;
 using Sendense.Core.Hub;
 using Sendense.Hub.Connection;
-using Sendense.Tests.Rig;
-using Xunit;
 
 namespace Sendense.Tests.Hub;
 
@@ -17,7 +15,7 @@ public sealed class HubEngineTests : IClassFixture<HubDatabaseFixture>
     [Fact]
     public async Task Connects_with_the_password_as_a_SecureString_and_reports_the_server()
     {
-        HubConnection hub = await HubEngine.ConnectAsync(Options(), CancellationToken.None);
+        HubConnection hub = await HubEngine.ConnectAsync(_database.Options(), CancellationToken.None);
 
         Assert.True(hub.IsConnected);
         Assert.Equal(_database.Name, hub.Database);
@@ -32,7 +30,7 @@ public sealed class HubEngineTests : IClassFixture<HubDatabaseFixture>
     [Fact]
     public async Task A_wrong_password_is_a_login_error_that_names_the_server_and_never_the_password()
     {
-        HubConnectionOptions options = Options();
+        HubConnectionOptions options = _database.Options();
         options.Password = Secure("definitely-wrong-Pa55");
 
         var error = await Assert.ThrowsAsync<SendenseException>(() => HubEngine.ConnectAsync(options, CancellationToken.None));
@@ -45,7 +43,7 @@ public sealed class HubEngineTests : IClassFixture<HubDatabaseFixture>
     [Fact]
     public async Task An_unknown_database_says_how_to_fix_it()
     {
-        HubConnectionOptions options = Options();
+        HubConnectionOptions options = _database.Options();
         options.Database = "no_such_hub_db";
 
         var error = await Assert.ThrowsAsync<SendenseException>(() => HubEngine.ConnectAsync(options, CancellationToken.None));
@@ -87,10 +85,10 @@ public sealed class HubEngineTests : IClassFixture<HubDatabaseFixture>
     public async Task A_wrong_password_is_refused_even_while_another_session_to_the_same_hub_is_open()
     {
         // Sessions must not share authenticated pooled connections: the connection string carries no password.
-        HubConnection good = await HubEngine.ConnectAsync(Options(), CancellationToken.None);
+        HubConnection good = await HubEngine.ConnectAsync(_database.Options(), CancellationToken.None);
         try
         {
-            HubConnectionOptions wrong = Options();
+            HubConnectionOptions wrong = _database.Options();
             wrong.Password = Secure("not-the-password");
             var error = await Assert.ThrowsAsync<SendenseException>(() => HubEngine.ConnectAsync(wrong, CancellationToken.None));
             Assert.Equal(SendenseErrorCode.HubLoginFailed, error.Code);
@@ -104,8 +102,8 @@ public sealed class HubEngineTests : IClassFixture<HubDatabaseFixture>
     [Fact]
     public async Task Closing_a_session_closes_its_own_server_connections_and_no_one_elses()
     {
-        HubConnection first = await HubEngine.ConnectAsync(Options(), CancellationToken.None);
-        HubConnection second = await HubEngine.ConnectAsync(Options(), CancellationToken.None);
+        HubConnection first = await HubEngine.ConnectAsync(_database.Options(), CancellationToken.None);
+        HubConnection second = await HubEngine.ConnectAsync(_database.Options(), CancellationToken.None);
         long firstThread = await ThreadOf(first);
         long secondThread = await ThreadOf(second);
         Assert.NotEqual(firstThread, secondThread);
@@ -131,20 +129,6 @@ public sealed class HubEngineTests : IClassFixture<HubDatabaseFixture>
 
     private async Task<bool> Alive(long thread) =>
         System.Convert.ToInt64(await _database.ScalarAsync($"SELECT COUNT(*) FROM information_schema.processlist WHERE id = {thread}"), CultureInfo.InvariantCulture) > 0;
-
-    private HubConnectionOptions Options()
-    {
-        var builder = _database.Builder;
-        return new HubConnectionOptions
-        {
-            Server = builder.Server,
-            Port = (int)builder.Port,
-            Database = _database.Name,
-            UserName = builder.UserID,
-            Password = Secure(builder.Password),
-            TlsMode = HubTlsMode.None,
-        };
-    }
 
     private static SecureString Secure(string value) => new NetworkCredential(string.Empty, value).SecurePassword;
 }

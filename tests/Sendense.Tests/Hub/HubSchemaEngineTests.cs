@@ -1,7 +1,5 @@
 using Sendense.Hub.Schema;
 using Sendense.Tests.Hub.VMs;
-using Sendense.Tests.Rig;
-using Xunit;
 
 namespace Sendense.Tests.Hub;
 

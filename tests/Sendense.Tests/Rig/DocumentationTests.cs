@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Sendense.Tests.Rig;
 
 /// <summary>Every error id users can meet is documented with its fix in docs/errors.md.</summary>

@@ -63,6 +63,17 @@ public sealed class HubDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>What Connect-SendenseHub would be given for this database (no TLS on the loopback rig).</summary>
+    public Sendense.Core.Hub.HubConnectionOptions Options() => new Sendense.Core.Hub.HubConnectionOptions
+    {
+        Server = Builder.Server,
+        Port = (int)Builder.Port,
+        Database = Name,
+        UserName = Builder.UserID,
+        Password = new System.Net.NetworkCredential(string.Empty, Builder.Password).SecurePassword,
+        TlsMode = Sendense.Core.Hub.HubTlsMode.None,
+    };
+
     /// <summary>Opens a connection to this database.</summary>
     public async Task<MySqlConnection> OpenAsync()
     {

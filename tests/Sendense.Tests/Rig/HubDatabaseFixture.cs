@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Sendense.Tests.Rig;
 
 /// <summary>One fresh upstream-schema database per test class (use as IClassFixture).</summary>

@@ -3,7 +3,6 @@ using System.Net;
 using Sendense.Core.Discovery;
 using Sendense.Core.VSphere;
 using Sendense.Tests.Discovery;
-using Xunit;
 
 namespace Sendense.Tests.Rig;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using Sendense.Core.Hub;
 using Sendense.Hub.Connection;
 
 namespace Sendense.Tests.Rig;
@@ -57,16 +55,6 @@ internal static class TestVMs
 
     internal static async Task<HubConnection> ConnectAsync(HubDatabase database)
     {
-        var builder = database.Builder;
-        var options = new HubConnectionOptions
-        {
-            Server = builder.Server,
-            Port = (int)builder.Port,
-            Database = database.Name,
-            UserName = builder.UserID,
-            Password = new NetworkCredential(string.Empty, builder.Password).SecurePassword,
-            TlsMode = HubTlsMode.None,
-        };
-        return await HubEngine.ConnectAsync(options, CancellationToken.None);
+        return await HubEngine.ConnectAsync(database.Options(), CancellationToken.None);
     }
 }

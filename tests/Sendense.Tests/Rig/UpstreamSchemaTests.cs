@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Sendense.Tests.Rig;
 
 /// <summary>The rig's databases really carry the upstream hub schema, as the hub's own code expects it.</summary>

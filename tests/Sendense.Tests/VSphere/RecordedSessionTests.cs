@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using Sendense.Core.Discovery;
 using Sendense.Core.VSphere;
 using Sendense.Tests.Discovery;
-using Xunit;
 
 namespace Sendense.Tests.VSphere;
 

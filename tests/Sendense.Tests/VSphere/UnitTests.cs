@@ -4,7 +4,6 @@ using System.Xml;
 using Sendense.Core.VSphere;
 using Sendense.Core.VSphere.Soap;
 using Sendense.Core.VSphere.Types;
-using Xunit;
 
 namespace Sendense.Tests.VSphere;
 
@@ -17,7 +16,7 @@ public sealed class UnitTests
         var spec = new PropertyFilterSpec(
             new[] { new PropertySpec("VirtualMachine", "name", "config.uuid") },
             new[] { ObjectSpec.ViewContents(new ManagedObjectReference("ContainerView", "session[1]2")), new ObjectSpec(new ManagedObjectReference("VirtualMachine", "vm-1")) },
-            reportMissingObjects: true);
+            ReportMissingObjectsInResults: true);
 
         string body = Sendense.Core.VSphere.Methods.PropertyCollectorMethods
             .RetrievePropertiesEx(new ManagedObjectReference("PropertyCollector", "propertyCollector"), spec, 500).ToString();

@@ -1,74 +1,30 @@
 namespace Sendense.Core.VSphere.Types;
 
 /// <summary>Which properties to collect for one managed object type (PropertySpec).</summary>
-internal sealed class PropertySpec
+internal sealed record PropertySpec(string Type, params string[] PathSet);
+
+/// <summary>A TraversalSpec: follow a property of objects of a type.</summary>
+/// <param name="Type">The managed object type the traversal starts from.</param>
+/// <param name="Path">The property to follow.</param>
+/// <param name="Skip">Whether the starting object itself is left out.</param>
+internal sealed record TraversalSpec(string Type, string Path, bool Skip);
+
+/// <summary>An ObjectSpec: where a retrieval starts.</summary>
+/// <param name="Obj">The starting object.</param>
+/// <param name="Skip">Whether it is left out of the results.</param>
+/// <param name="SelectSet">An optional traversal from it.</param>
+internal sealed record ObjectSpec(ManagedObjectReference Obj, bool Skip = false, TraversalSpec? SelectSet = null)
 {
-    internal PropertySpec(string type, params string[] pathSet)
-    {
-        Type = type;
-        PathSet = pathSet;
-    }
-
-    internal string Type { get; }
-
-    internal IReadOnlyList<string> PathSet { get; }
-}
-
-/// <summary>How to reach objects from a starting object (TraversalSpec); only the forms this client sends.</summary>
-internal sealed class TraversalSpec
-{
-    internal TraversalSpec(string type, string path, bool skip)
-    {
-        Type = type;
-        Path = path;
-        Skip = skip;
-    }
-
-    internal string Type { get; }
-
-    internal string Path { get; }
-
-    internal bool Skip { get; }
-}
-
-/// <summary>A starting object and the traversals from it (ObjectSpec).</summary>
-internal sealed class ObjectSpec
-{
-    internal ObjectSpec(ManagedObjectReference obj, bool skip = false, TraversalSpec? selectSet = null)
-    {
-        Obj = obj;
-        Skip = skip;
-        SelectSet = selectSet;
-    }
-
-    internal ManagedObjectReference Obj { get; }
-
-    internal bool Skip { get; }
-
-    internal TraversalSpec? SelectSet { get; }
-
-    /// <summary>Every object of a container view: the view itself is skipped unless asked for.</summary>
+    /// <summary>The objects of a ContainerView (the view itself too when asked).</summary>
     internal static ObjectSpec ViewContents(ManagedObjectReference view, bool includeView = false) =>
-        new ObjectSpec(view, skip: !includeView, new TraversalSpec("ContainerView", "view", skip: false));
+        new ObjectSpec(view, Skip: !includeView, new TraversalSpec("ContainerView", "view", Skip: false));
 }
 
-/// <summary>What RetrievePropertiesEx collects (PropertyFilterSpec).</summary>
-internal sealed class PropertyFilterSpec
-{
-    internal PropertyFilterSpec(IReadOnlyList<PropertySpec> propSet, IReadOnlyList<ObjectSpec> objectSet, bool reportMissingObjects = false)
-    {
-        PropSet = propSet ?? throw new ArgumentNullException(nameof(propSet));
-        ObjectSet = objectSet ?? throw new ArgumentNullException(nameof(objectSet));
-        ReportMissingObjectsInResults = reportMissingObjects;
-    }
-
-    internal IReadOnlyList<PropertySpec> PropSet { get; }
-
-    internal IReadOnlyList<ObjectSpec> ObjectSet { get; }
-
-    /// <summary>
-    /// True when the object set names objects explicitly: one deleted since it was listed must not fail the call
-    /// (ManagedObjectNotFound), it is reported or left out instead.
-    /// </summary>
-    internal bool ReportMissingObjectsInResults { get; }
-}
+/// <summary>A PropertyFilterSpec: which properties of which objects.</summary>
+/// <param name="PropSet">The properties per type.</param>
+/// <param name="ObjectSet">The objects.</param>
+/// <param name="ReportMissingObjectsInResults">
+/// True when the object set names objects explicitly: one deleted since it was listed must not fail the call
+/// (ManagedObjectNotFound), it is reported or left out instead.
+/// </param>
+internal sealed record PropertyFilterSpec(IReadOnlyList<PropertySpec> PropSet, IReadOnlyList<ObjectSpec> ObjectSet, bool ReportMissingObjectsInResults = false);

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Sendense.Tests.Core.Common;
 
 /// <summary>The one wildcard: PowerShell's syntax, the hub's way of comparing, a SQL form that agrees with it.</summary>

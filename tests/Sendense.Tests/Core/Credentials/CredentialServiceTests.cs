@@ -1,8 +1,6 @@
 using Sendense.Core.Credentials;
 using Sendense.Core.VSphere;
 using Sendense.Tests.Credentials;
-using Sendense.Tests.Rig;
-using Xunit;
 using static Sendense.Tests.Credentials.Secrets;
 
 namespace Sendense.Tests.Core.Credentials;

@@ -1,5 +1,4 @@
 using Sendense.Core.Groups;
-using Xunit;
 
 namespace Sendense.Tests.Core.Groups;
 

@@ -1,5 +1,4 @@
 using Sendense.Core.VMs;
-using Xunit;
 
 namespace Sendense.Tests.Core.VMs;
 

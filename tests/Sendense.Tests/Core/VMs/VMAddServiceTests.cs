@@ -1,8 +1,6 @@
 using Sendense.Core.Credentials;
 using Sendense.Core.VMs;
 using Sendense.Tests.Core.Credentials;
-using Sendense.Tests.Rig;
-using Xunit;
 
 namespace Sendense.Tests.Core.VMs;
 

@@ -1,6 +1,4 @@
 using Sendense.Core.VMs;
-using Sendense.Tests.Rig;
-using Xunit;
 
 namespace Sendense.Tests.Core.VMs;
 

@@ -1,6 +1,4 @@
 using MySqlConnector;
-using Sendense.Tests.Rig;
-using Xunit;
 
 namespace Sendense.Tests.Hub.Common;
 

@@ -1,10 +1,6 @@
-using System.Net;
 using Sendense.Core.Discovery;
-using Sendense.Core.Hub;
 using Sendense.Hub.Connection;
 using Sendense.Hub.Discovery;
-using Sendense.Tests.Rig;
-using Xunit;
 
 namespace Sendense.Tests.Hub.Discovery;
 
@@ -23,7 +19,7 @@ public sealed class DiscoveryStoreTests : IClassFixture<HubDatabaseFixture>
             "('ctx-web01-20251006-203401', 'web01', '421A2B3C-4D5E-6F70-8192-A3B4C5D6E7F8', '/DC/vm/web01', 'VC01.example.com', 'DC')," +
             "('ctx-lost-20251006-203401', 'lost', 'vm-25', '/DC/vm/lost', 'vc01.example.com', 'DC')," +
             "('ctx-other-20251006-203401', 'web01', '421a2b3c-4d5e-6f70-8192-a3b4c5d6e7f8', '/DC/vm/web01', 'vc02.example.com', 'DC')");
-        HubConnection hub = await HubEngine.ConnectAsync(Options(), CancellationToken.None);
+        HubConnection hub = await HubEngine.ConnectAsync(_database.Options(), CancellationToken.None);
         try
         {
             IReadOnlyDictionary<string, string> managed = await new DiscoveryStore(hub).ManagedVMsAsync("vc01.example.com", CancellationToken.None);
@@ -42,17 +38,4 @@ public sealed class DiscoveryStoreTests : IClassFixture<HubDatabaseFixture>
         }
     }
 
-    private HubConnectionOptions Options()
-    {
-        var builder = _database.Builder;
-        return new HubConnectionOptions
-        {
-            Server = builder.Server,
-            Port = (int)builder.Port,
-            Database = _database.Name,
-            UserName = builder.UserID,
-            Password = new NetworkCredential(string.Empty, builder.Password).SecurePassword,
-            TlsMode = HubTlsMode.None,
-        };
-    }
 }

@@ -1,6 +1,4 @@
 using Sendense.Core.Groups;
-using Sendense.Tests.Rig;
-using Xunit;
 
 namespace Sendense.Tests.Hub.Groups;
 

@@ -1,8 +1,6 @@
 using MySqlConnector;
 using Sendense.Core.Groups;
 using Sendense.Hub.Groups;
-using Sendense.Tests.Rig;
-using Xunit;
 
 namespace Sendense.Tests.Hub.Groups;
 

@@ -1,7 +1,5 @@
 using Sendense.Core.Groups;
 using Sendense.Hub.Groups;
-using Sendense.Tests.Rig;
-using Xunit;
 
 namespace Sendense.Tests.Hub.Groups;
 

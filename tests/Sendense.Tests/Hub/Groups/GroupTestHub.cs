@@ -2,7 +2,6 @@ using Sendense.Core.Groups;
 using Sendense.Core.Hub;
 using Sendense.Hub.Connection;
 using Sendense.Hub.Groups;
-using Sendense.Tests.Rig;
 
 namespace Sendense.Tests.Hub.Groups;
 

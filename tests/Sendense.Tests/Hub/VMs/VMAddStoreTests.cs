@@ -1,8 +1,6 @@
 using MySqlConnector;
 using Sendense.Core.VMs;
 using Sendense.Hub.VMs;
-using Sendense.Tests.Rig;
-using Xunit;
 
 namespace Sendense.Tests.Hub.VMs;
 

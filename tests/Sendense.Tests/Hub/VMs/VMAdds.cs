@@ -1,7 +1,6 @@
 using Sendense.Core.VMs;
 using Sendense.Hub.Credentials;
 using Sendense.Hub.VMs;
-using Sendense.Tests.Rig;
 
 namespace Sendense.Tests.Hub.VMs;
 

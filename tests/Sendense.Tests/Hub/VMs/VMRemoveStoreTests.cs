@@ -1,7 +1,5 @@
 using Sendense.Core.VMs;
 using Sendense.Hub.VMs;
-using Sendense.Tests.Rig;
-using Xunit;
 
 namespace Sendense.Tests.Hub.VMs;
 
