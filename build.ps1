@@ -40,6 +40,9 @@ param(
     # Bench only: run just these bench/<Name>.Bench.ps1 scripts (default: all of them).
     [string[]] $BenchName,
 
+    # Bench only: also measure the module built from this revision, in the same run, and report the ratios.
+    [string] $BenchBaseline,
+
     # Lab only: the simulator's topology (datacenters; clusters per datacenter; hosts per cluster; standalone hosts per
     # datacenter; VMs per resource pool or standalone host; templates per datacenter), then -LabTopology: any
     # Start-RigSimulator parameter, as a hashtable or a JSON object (e.g. '{"VMFolder":["Prod/Web"],"Tls":false}').
@@ -100,7 +103,7 @@ try {
             }
             'Bench' {
                 Invoke-ModuleBuild -RepoRoot $RepoRoot -Configuration 'Release'
-                Invoke-Benchmark -RepoRoot $RepoRoot -Name $BenchName
+                Invoke-Benchmark -RepoRoot $RepoRoot -Name $BenchName -Baseline $BenchBaseline
             }
             'Package' {
                 Invoke-ModuleBuild -RepoRoot $RepoRoot -Configuration 'Release'

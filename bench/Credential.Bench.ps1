@@ -7,8 +7,9 @@ decrypt + atomic use count: three statements) and listing 200 credentials, on th
 param([Parameter(Mandatory)][string] $ResultPath, [int] $Runs = 50)
 $ErrorActionPreference = 'Stop'
 $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
+. (Join-Path $PSScriptRoot 'BenchCommon.ps1')
 Import-Module (Join-Path $repoRoot 'tests/tools/TestRig.psm1') -Force
-Import-Module (Join-Path $repoRoot 'out/Sendense/Sendense.psd1') -Force
+Import-Module (Get-BenchModulePath) -Force
 $null = Build-RigCredCrypt
 
 function Measure-Median([scriptblock] $Work) {

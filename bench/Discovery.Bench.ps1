@@ -12,8 +12,9 @@ three clients are compared on the same wire without TLS costs in the way.
 param([Parameter(Mandatory)][string] $ResultPath, [int] $Rounds = 3)
 $ErrorActionPreference = 'Stop'
 $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
+. (Join-Path $PSScriptRoot 'BenchCommon.ps1')
 Import-Module (Join-Path $repoRoot 'tests/tools/TestRig.psm1') -Force
-$module = Join-Path $repoRoot 'out/Sendense/Sendense.psd1'
+$module = Get-BenchModulePath
 $peer = Build-RigGovmomiDiscovery
 
 function Get-Median([double[]] $values) { ($values | Sort-Object)[[int][Math]::Floor(($values.Count - 1) / 2)] }

@@ -6,7 +6,8 @@ How much Import-Module Sendense adds to a bare pwsh start: median of N runs of `
 param([Parameter(Mandatory)][string] $ResultPath, [int] $Runs = 9)
 $ErrorActionPreference = 'Stop'
 $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
-$module = Join-Path $repoRoot 'out/Sendense/Sendense.psd1'
+. (Join-Path $PSScriptRoot 'BenchCommon.ps1')
+$module = Get-BenchModulePath
 
 function Measure-Median([string] $command) {
     $times = foreach ($i in 1..$Runs) {

@@ -7,8 +7,9 @@ The 5,000 VM contexts are seeded with SQL first, as the hub's add-to-management 
 param([Parameter(Mandatory)][string] $ResultPath, [int] $Members = 5000, [int] $Runs = 5)
 $ErrorActionPreference = 'Stop'
 $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
+. (Join-Path $PSScriptRoot 'BenchCommon.ps1')
 Import-Module (Join-Path $repoRoot 'tests/tools/TestRig.psm1')
-Import-Module (Join-Path $repoRoot 'out/Sendense/Sendense.psd1')
+Import-Module (Get-BenchModulePath)
 
 function Measure-Seconds([scriptblock] $Script) {
     $watch = [System.Diagnostics.Stopwatch]::StartNew()

@@ -14,7 +14,8 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
-Import-Module (Join-Path $repoRoot 'out/Sendense/Sendense.psd1')
+. (Join-Path $PSScriptRoot 'BenchCommon.ps1')
+Import-Module (Get-BenchModulePath)
 Import-Module (Join-Path $repoRoot 'tests/tools/TestRig.psm1')
 if (-not $env:SENDENSE_TEST_MYSQL) { throw 'SENDENSE_TEST_MYSQL is not set: run this through `dotnet pwsh ./build.ps1 -Task Bench`.' }
 
@@ -141,6 +142,33 @@ function Measure-AddAgainstBaseline($vms, [switch] $KeepHub) {
     }
 }
 
+# Add-SendenseVM's bulk statements carry their values as literals it escapes itself, or as MySqlConnector parameters
+# (SENDENSE_BULK_VALUES=parameters): the same warm add into fresh empty hubs, the two ways interleaved.
+function Measure-ValueModes($vms, [int] $Pairs) {
+    $times = @{ literals = [System.Collections.Generic.List[double]]::new(); parameters = [System.Collections.Generic.List[double]]::new() }
+    foreach ($pair in 1..$Pairs) {
+        foreach ($mode in 'literals', 'parameters') {
+            $scratch = New-RigHubDatabase -ConnectionString $env:SENDENSE_TEST_MYSQL
+            $env:SENDENSE_BULK_VALUES = $mode
+            try {
+                $scratchHub = Connect-SendenseHub -ConnectionString $scratch.ConnectionString -NotDefault
+                $script:modeAdded = $null
+                $times[$mode].Add((Measure-Seconds { $script:modeAdded = $vms | Add-SendenseVM -Hub $scratchHub }))
+                if (@($script:modeAdded | Where-Object Result -EQ 'Added').Count -ne $vms.Count) { throw "An add with $mode did not add every VM." }
+                Disconnect-SendenseHub -Hub $scratchHub
+            }
+            finally {
+                Remove-Item Env:SENDENSE_BULK_VALUES -ErrorAction SilentlyContinue
+                Remove-RigHubDatabase -ConnectionString $env:SENDENSE_TEST_MYSQL -Name $scratch.Name
+            }
+        }
+    }
+    [pscustomobject]@{
+        Literals   = ($times.literals | Sort-Object)[[int][Math]::Floor($Pairs / 2)]
+        Parameters = ($times.parameters | Sort-Object)[[int][Math]::Floor($Pairs / 2)]
+    }
+}
+
 Write-Host "Building $Count discovered VMs with $DisksPerVM disks each..."
 $vms = [System.Collections.Generic.List[Sendense.DiscoveredVM]]::new($Count)
 foreach ($i in 1..$Count) { $vms.Add((New-BenchVM $i)) }
@@ -170,6 +198,10 @@ try {
     Disconnect-SendenseHub -Hub $rig.Hub
     Remove-RigHubDatabase -ConnectionString $env:SENDENSE_TEST_MYSQL -Name $rig.HubDb.Name
 
+    Write-Host 'Literal values against driver parameters, warm, interleaved...'
+    $modes = Measure-ValueModes $vms -Pairs $WarmRuns
+    Write-Host ("  literals {0:N3} s, parameters {1:N3} s" -f $modes.Literals, $modes.Parameters)
+
     # The test rig trades durability for speed (no log flush per commit); a hub runs MariaDB's default, where every
     # commit is flushed. That is where one-statement-per-row pays most, so compare there too, when allowed to.
     if ($originalFlush -ne 1 -and (Set-FlushSetting 1)) {
@@ -194,6 +226,9 @@ if ($durable) {
     $rows.Add([pscustomobject]@{ Metric = 'Row-by-row Dapper insert, MariaDB default durability'; Value = $durable.Baseline; Unit = 's' })
     $rows.Add([pscustomobject]@{ Metric = 'Speed-up over row by row (MariaDB default durability, warm add)'; Value = $durable.Baseline / $durable.Warm; Unit = 'x'; Target = '>= 10x'; Pass = ($durable.Baseline / $durable.Warm -ge 10) })
 }
+$rows.Add([pscustomobject]@{ Metric = "Add-SendenseVM, $Count VMs, values as escaped literals (warm, median of $WarmRuns)"; Value = $modes.Literals; Unit = 's' })
+$rows.Add([pscustomobject]@{ Metric = "Add-SendenseVM, $Count VMs, values as MySqlConnector parameters (warm, median of $WarmRuns)"; Value = $modes.Parameters; Unit = 's' })
+$rows.Add([pscustomobject]@{ Metric = 'Parameters time / literals time (keep the escaping only at >= 1.5x)'; Value = $modes.Parameters / $modes.Literals; Unit = 'x' })
 $rows.Add([pscustomobject]@{ Metric = "Get-SendenseUngroupedVM over $Count contexts (median of $Runs)"; Value = $median; Unit = 's'; Target = '< 0.5 s'; Pass = ($median -lt 0.5 -and $ungroupedCount -eq $Count) })
 $rows.Add([pscustomobject]@{ Metric = 'Get-SendenseUngroupedVM, first call in the session'; Value = $cold; Unit = 's' })
 

@@ -6,7 +6,9 @@
 #     "Target": "< 3 s", "Pass": true } ], "Notes": [ "..." ] }
 
 function Invoke-Benchmark {
-    param([Parameter(Mandatory)][string] $RepoRoot, [string[]] $Name)
+    # -Baseline <revision>: every script runs twice, the module built from that revision first, then this one, and the
+    # report adds a table of both with their ratios (a refactoring must not cost speed).
+    param([Parameter(Mandatory)][string] $RepoRoot, [string[]] $Name, [string] $Baseline)
     Install-RigPrerequisite
     $env:SENDENSE_VCSIM_LAUNCHER = Build-RigSimulator
     $env:SENDENSE_HUB_FIXTURES = Join-Path $RepoRoot 'tests/fixtures/sendense-hub'
@@ -20,6 +22,7 @@ function Invoke-Benchmark {
     if ($Name) { $scripts = $scripts | Where-Object { $Name -contains $_.BaseName.Replace('.Bench', '') } }
     if (-not $scripts) { throw 'No benchmark scripts found in bench/.' }
 
+    $baselineModule = if ($Baseline) { Build-BaselineModule -RepoRoot $RepoRoot -Revision $Baseline } else { $null }
     $rig = $null
     $previousMysql = $env:SENDENSE_TEST_MYSQL
     $failures = 0
@@ -28,6 +31,15 @@ function Invoke-Benchmark {
         $rig = Start-RigMariaDb -Durable
         $env:SENDENSE_TEST_MYSQL = $rig.ConnectionString
         foreach ($script in $scripts) {
+            if ($baselineModule) {
+                Write-Host "Benchmark $($script.BaseName) with $Baseline..."
+                $env:SENDENSE_BENCH_MODULE = $baselineModule
+                try {
+                    $exit = Invoke-ChildPwsh -RepoRoot $RepoRoot -File $script.FullName -Arguments @('-ResultPath', (Join-Path $resultsDir ($script.BaseName + '.baseline.json')))
+                    if ($exit -ne 0) { Write-Host "  baseline failed (exit $exit)" }
+                }
+                finally { Remove-Item Env:SENDENSE_BENCH_MODULE -ErrorAction SilentlyContinue }
+            }
             $resultPath = Join-Path $resultsDir ($script.BaseName + '.json')
             Write-Host "Benchmark $($script.BaseName)..."
             $exit = Invoke-ChildPwsh -RepoRoot $RepoRoot -File $script.FullName -Arguments @('-ResultPath', $resultPath)
@@ -42,8 +54,12 @@ function Invoke-Benchmark {
         $env:SENDENSE_TEST_MYSQL = $previousMysql
     }
 
-    $results = Get-ChildItem $resultsDir -Filter '*.json' | Sort-Object Name | ForEach-Object { Get-Content $_.FullName -Raw | ConvertFrom-Json }
+    $results = Get-ChildItem $resultsDir -Filter '*.json' | Where-Object Name -NotLike '*.baseline.json' | Sort-Object Name |
+        ForEach-Object { Get-Content $_.FullName -Raw | ConvertFrom-Json }
+    $baselines = @{}
+    foreach ($file in Get-ChildItem $resultsDir -Filter '*.baseline.json') { $baselines[$file.Name -replace '\.baseline\.json$', ''] = Get-Content $file.FullName -Raw | ConvertFrom-Json }
     $markdown = Format-BenchmarkReport -Results $results -RepoRoot $RepoRoot
+    if ($Baseline) { $markdown += Format-BaselineComparison -ResultsDirectory $resultsDir -Revision $Baseline -Baselines $baselines }
     Set-Content -Path (Join-Path $RepoRoot 'docs/benchmarks.md') -Value $markdown
     Write-Host $markdown
     $missed = @($results | ForEach-Object { $_.Rows } | Where-Object { $_.PSObject.Properties['Pass'] -and $_.Pass -eq $false }).Count
@@ -89,6 +105,48 @@ function Format-BenchmarkReport {
         if ($result.PSObject.Properties['Notes'] -and $result.Notes) {
             [void]$text.Append($nl)
             foreach ($note in $result.Notes) { [void]$text.Append("- $note$nl") }
+        }
+    }
+    $text.ToString()
+}
+
+function Build-BaselineModule {
+    # The module as it was at a revision: a detached worktree under out/, built with its own build.ps1.
+    param([string] $RepoRoot, [string] $Revision)
+    $source = Join-Path $RepoRoot 'out/baseline-src'
+    if (Test-Path $source) { & git -C $RepoRoot worktree remove --force $source 2>$null; Remove-Item $source -Recurse -Force -ErrorAction SilentlyContinue }
+    & git -C $RepoRoot worktree add --detach $source $Revision | Out-Null
+    if ($LASTEXITCODE -ne 0) { throw "Could not check out $Revision for the baseline." }
+    $exit = Invoke-ChildPwsh -RepoRoot $source -File (Join-Path $source 'build.ps1') -Arguments @('-Task', 'Build')
+    if ($exit -ne 0) { throw "The baseline $Revision did not build (exit $exit)." }
+    $module = Join-Path $source 'out/Sendense/Sendense.psd1'
+    # The built module is copied out so the worktree can go; the bench only needs the module folder.
+    $copy = Join-Path $RepoRoot 'out/baseline/Sendense'
+    if (Test-Path $copy) { Remove-Item $copy -Recurse -Force }
+    New-Item -ItemType Directory -Path (Split-Path $copy) -Force | Out-Null
+    Copy-Item (Split-Path $module) $copy -Recurse
+    & git -C $RepoRoot worktree remove --force $source | Out-Null
+    Join-Path $copy 'Sendense.psd1'
+}
+
+function Format-BaselineComparison {
+    # Every timing row present in both runs: the revision's value, this one's, and the ratio (lower is better).
+    param([string] $ResultsDirectory, [string] $Revision, [hashtable] $Baselines)
+    $nl = [Environment]::NewLine
+    $short = (& git rev-parse --short $Revision 2>$null) ?? $Revision
+    $text = [System.Text.StringBuilder]::new()
+    [void]$text.Append("$nl## Beside the previous revision ($short)$nl$nl")
+    [void]$text.Append("The same scripts in the same run, first with the module built from $short, then with this one. Ratio = this / $short; within 10 % means at most 1.10.$nl$nl")
+    [void]$text.Append("| Benchmark | Metric | $short | this | Ratio | Within 10 % |$nl|---|---|---:|---:|---:|---|$nl")
+    foreach ($file in Get-ChildItem $ResultsDirectory -Filter '*.json' | Where-Object Name -NotLike '*.baseline.json' | Sort-Object Name) {
+        $key = $file.BaseName
+        if (-not $Baselines.ContainsKey($key)) { continue }
+        $current = Get-Content $file.FullName -Raw | ConvertFrom-Json
+        foreach ($row in $current.Rows | Where-Object { $_.Unit -in 's', 'ms', 'MB' -and ($_.Value -is [double] -or $_.Value -is [decimal]) }) {
+            $before = $Baselines[$key].Rows | Where-Object Metric -EQ $row.Metric | Select-Object -First 1
+            if (-not $before -or -not $before.Value) { continue }
+            $ratio = [double]$row.Value / [double]$before.Value
+            [void]$text.Append(("| {0} | {1} | {2:N3} {4} | {3:N3} {4} | {5:N2} | {6} |" -f $current.Title, $row.Metric, [double]$before.Value, [double]$row.Value, $row.Unit, $ratio, $(if ($ratio -le 1.10) { 'yes' } else { '**no**' })) + $nl)
         }
     }
     $text.ToString()
