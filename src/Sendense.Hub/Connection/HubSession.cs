@@ -22,6 +22,11 @@ internal sealed class HubSession : IHubSession
     private readonly MySqlDataSource _dataSource;
     private int _closed;
 
+    // Whether the server's sql_mode has NO_BACKSLASH_ESCAPES: 0 not known yet, 1 no, 2 yes. MySqlConnector (2.6) escapes
+    // parameter values with backslashes whatever the mode, so on such a server "DOMAIN\user" would be stored with a
+    // doubled backslash. Every connection of such a server clears the flag for its own session first.
+    private int _backslashMode;
+
     internal HubSession(string connectionStringWithoutPassword, SecureString? password)
     {
         ConnectionString = connectionStringWithoutPassword;
@@ -54,12 +59,29 @@ internal sealed class HubSession : IHubSession
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await EscapeModeAsync(connection, cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    private async Task EscapeModeAsync(MySqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _backslashMode) == 0)
+        {
+            using var check = new MySqlCommand("SELECT @@SESSION.sql_mode LIKE '%NO_BACKSLASH_ESCAPES%'", connection);
+            bool set = Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) != 0;
+            Volatile.Write(ref _backslashMode, set ? 2 : 1);
+        }
+
+        if (Volatile.Read(ref _backslashMode) == 2)
+        {
+            using var reset = new MySqlCommand("SET SESSION sql_mode = REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', '')", connection);
+            await reset.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

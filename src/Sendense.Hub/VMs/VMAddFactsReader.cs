@@ -12,11 +12,11 @@ namespace Sendense.Hub.VMs;
 internal static class VMAddFactsReader
 {
     internal static async Task<VMAddFacts> ReadAsync(MySqlConnection connection, IReadOnlyList<VMAddCandidate> batch, DateTime now,
-        bool noBackslashEscapes, int commandTimeout, CancellationToken cancellationToken)
+        int commandTimeout, CancellationToken cancellationToken)
     {
         var facts = new VMAddFacts { DatabaseNow = now };
         using var command = new MySqlCommand { Connection = connection, CommandTimeout = commandTimeout };
-        var sql = new SqlText(command, SqlValues.Literals, noBackslashEscapes);
+        var sql = new SqlText(command);
         sql.Sql(VMAddSql.PlanPrologue);
         for (int i = 0; i < batch.Count; i++)
         {

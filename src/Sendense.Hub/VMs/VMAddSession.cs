@@ -7,7 +7,7 @@ namespace Sendense.Hub.VMs;
 /// <summary>
 /// The store side of one Add-SendenseVM run: two pooled connections (look-ahead reads on one, writes and the re-reads
 /// of a batch that lost a race on the other), the database clock read once and advanced by a stopwatch, the newest
-/// active OSSEA config every new row records, and the session's sql_mode for escaping literals. The decisions and
+/// active OSSEA config every new row records, . The decisions and
 /// the retry, re-plan and split rules are in Sendense.Core (VMBatchWriter); here is only SQL.
 /// </summary>
 internal sealed class VMAddSession : IVMAddSession
@@ -20,18 +20,14 @@ internal sealed class VMAddSession : IVMAddSession
     private readonly DateTime _openedAt;
     private readonly System.Diagnostics.Stopwatch _sinceOpen = System.Diagnostics.Stopwatch.StartNew();
     private readonly long _osseaConfigId;
-    private readonly bool _noBackslashEscapes;
-    private readonly SqlValues _values;
 
-    private VMAddSession(MySqlConnection write, MySqlConnection lookAhead, string hub, DateTime databaseNow, long osseaConfigId, bool noBackslashEscapes)
+    private VMAddSession(MySqlConnection write, MySqlConnection lookAhead, string hub, DateTime databaseNow, long osseaConfigId)
     {
         _write = write;
         _lookAhead = lookAhead;
         _hub = hub;
         _openedAt = databaseNow;
         _osseaConfigId = osseaConfigId;
-        _noBackslashEscapes = noBackslashEscapes;
-        _values = BulkValues.Mode;
     }
 
     /// <inheritdoc />
@@ -64,13 +60,12 @@ internal sealed class VMAddSession : IVMAddSession
             DateTime now = reader.GetDateTime(0);
             long ossea = reader.IsDBNull(1) ? 0 : Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
             object credentialState = reader.GetValue(2);
-            bool noBackslashEscapes = Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture) != 0;
             if (credentialId.HasValue)
             {
                 CheckCredential(credentialId.Value, credentialState, description);
             }
 
-            var run = new VMAddSession(write, lookAhead, description, now, ossea, noBackslashEscapes);
+            var run = new VMAddSession(write, lookAhead, description, now, ossea);
             write = null;
             lookAhead = null;
             return run;
@@ -92,7 +87,7 @@ internal sealed class VMAddSession : IVMAddSession
         MySqlConnection connection = lane == VMAddLane.LookAhead ? _lookAhead : _write;
         try
         {
-            return await VMAddFactsReader.ReadAsync(connection, batch, DatabaseNow, _noBackslashEscapes, CommandTimeoutSeconds, cancellationToken).ConfigureAwait(false);
+            return await VMAddFactsReader.ReadAsync(connection, batch, DatabaseNow, CommandTimeoutSeconds, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -113,7 +108,7 @@ internal sealed class VMAddSession : IVMAddSession
         DateTime now = DatabaseNow;
         DateTime writtenAt = VMOutcomeBuilder.WholeSeconds(now);
         return decisions.Any(d => d.Writes)
-            ? new VMAddWrite(decisions, VMAddStatement.Build(decisions, now, _osseaConfigId, _values, _noBackslashEscapes), writtenAt)
+            ? new VMAddWrite(decisions, VMAddStatement.Build(decisions, now, _osseaConfigId), writtenAt)
             : new VMAddWrite(decisions, null, writtenAt);
     }
 

@@ -12,8 +12,7 @@ internal static class VMAddSql
     internal const string Open =
         "SELECT NOW(6), " +
         "(SELECT id FROM ossea_configs WHERE is_active = 1 ORDER BY id DESC LIMIT 1), " +
-        "(SELECT is_active FROM vmware_credentials WHERE id = @credential), " +
-        "@@SESSION.sql_mode LIKE '%NO_BACKSLASH_ESCAPES%'";
+        "(SELECT is_active FROM vmware_credentials WHERE id = @credential)";
 
     /// <summary>A fresh input table for one batch.</summary>
     internal const string PlanPrologue =

@@ -11,11 +11,11 @@ namespace Sendense.Hub.VMs;
 /// </summary>
 internal static class VMAddStatement
 {
-    internal static MySqlCommand Build(IReadOnlyList<VMAddDecision> decisions, DateTime now, long osseaConfigId, SqlValues values, bool noBackslashEscapes)
+    internal static MySqlCommand Build(IReadOnlyList<VMAddDecision> decisions, DateTime now, long osseaConfigId)
     {
         DateTime milliseconds = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), now.Kind);
         var command = new MySqlCommand();
-        var sql = new SqlText(command, values, noBackslashEscapes);
+        var sql = new SqlText(command);
         sql.Sql("START TRANSACTION;\n");
 
         List<VMAddDecision> adds = InKeyOrder(decisions, VMAddAction.Add);
