@@ -76,7 +76,9 @@ public sealed class VMQueryEngineTests : IClassFixture<VMQueryEngineTests.Invent
             {
                 // Only this class's database: other test classes run in parallel in the same process.
                 string? database = (activity.GetTagItem("db.namespace") ?? activity.GetTagItem("db.name")) as string;
-                if (activity.OperationName == "Execute" && database == _inventory.Database.Name)
+                string text = (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) as string ?? string.Empty;
+                // The session's one-time probe of the server's quoting mode (at connect) is not part of a listing.
+                if (activity.OperationName == "Execute" && database == _inventory.Database.Name && !text.Contains("@@SESSION.sql_mode", StringComparison.Ordinal))
                 {
                     lock (commands)
                     {
