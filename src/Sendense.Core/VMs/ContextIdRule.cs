@@ -9,6 +9,11 @@ namespace Sendense.Core.VMs;
 /// collation ignores) are added in the same second. The plain form is kept whenever it fits and is free; otherwise
 /// the name is shortened and a short suffix derived from the VM's identity (vCenter + BIOS uuid) is added, so the
 /// id is still recognisable, never longer than 64 characters, and the same VM always gets the same suffix.
+/// <para>
+/// A VM's name is stored as vCenter has it, but a context id is a key people copy, type and log, and the hub's GUI
+/// and engine pass it around in URLs and file names: control characters (NUL, CR, LF, TAB...) and the invisible or
+/// bidirectional format characters of <see cref="DisplayName"/> never enter it; each becomes an underscore.
+/// </para>
 /// </summary>
 public static class ContextIdRule
 {
@@ -30,13 +35,44 @@ public static class ContextIdRule
     /// <summary>The upstream form, or null when it would be longer than 64 characters.</summary>
     public static string? Plain(string vmName, string stamp)
     {
-        string id = Prefix + vmName + "-" + stamp;
+        string id = Prefix + IdPart(vmName) + "-" + stamp;
         return HubText.CodePointLength(id) <= MaxLength ? id : null;
     }
 
     /// <summary>The form with the identity suffix: <c>ctx-&lt;name, at most 35 characters&gt;-&lt;8 hex&gt;-&lt;stamp&gt;</c>.</summary>
     public static string WithSuffix(string vmName, string vcenterHost, string biosUuid, string stamp) =>
-        Prefix + HubText.TruncateCodePoints(vmName, ShortenedNameLength) + "-" + IdentitySuffix(vcenterHost, biosUuid) + "-" + stamp;
+        Prefix + HubText.TruncateCodePoints(IdPart(vmName), ShortenedNameLength) + "-" + IdentitySuffix(vcenterHost, biosUuid) + "-" + stamp;
+
+    /// <summary>The name as it may appear in an id: unprintable characters replaced by underscores.</summary>
+    public static string IdPart(string vmName)
+    {
+        if (vmName is null)
+        {
+            throw new ArgumentNullException(nameof(vmName));
+        }
+
+        if (!vmName.Any(DisplayName.IsUnprintable))
+        {
+            return vmName;
+        }
+
+        var text = new StringBuilder(vmName.Length);
+        for (int i = 0; i < vmName.Length; i++)
+        {
+            char c = vmName[i];
+            bool pair = char.IsHighSurrogate(c) && i + 1 < vmName.Length && char.IsLowSurrogate(vmName[i + 1]);
+            if (pair)
+            {
+                text.Append(c).Append(vmName[++i]);
+            }
+            else
+            {
+                text.Append(DisplayName.IsUnprintable(c) ? '_' : c);
+            }
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>
     /// Eight hex digits of SHA-256 over the identity, case-folded like the hub's collation compares it, so the

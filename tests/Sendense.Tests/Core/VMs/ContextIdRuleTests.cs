@@ -54,4 +54,18 @@ public sealed class ContextIdRuleTests
         Assert.NotEqual(ContextIdRule.IdentitySuffix("vc01.lab", "abc"), ContextIdRule.IdentitySuffix("vc02.lab", "abc"));
         Assert.Matches("^[0-9a-f]{8}$", ContextIdRule.IdentitySuffix("vc", "u"));
     }
+
+    [Theory]
+    [InlineData("line1\nline2", "ctx-line1_line2-20251006-203401")]
+    [InlineData("tab\there", "ctx-tab_here-20251006-203401")]
+    [InlineData("nul\0x", "ctx-nul_x-20251006-203401")]
+    [InlineData("evil\u202Egnp.exe", "ctx-evil_gnp.exe-20251006-203401")]
+    [InlineData("zero\u200Bwidth", "ctx-zero_width-20251006-203401")]
+    [InlineData("web 01 🚀", "ctx-web 01 🚀-20251006-203401")]
+    public void Control_and_bidirectional_characters_never_enter_a_context_id(string name, string expected)
+    {
+        Assert.Equal(expected, ContextIdRule.Plain(name, ContextIdRule.Stamp(Now)));
+        string suffixed = ContextIdRule.WithSuffix(name, "vc", "u", ContextIdRule.Stamp(Now));
+        Assert.Null(DisplayName.FindUnprintable(suffixed));
+    }
 }

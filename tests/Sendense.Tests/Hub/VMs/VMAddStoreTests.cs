@@ -502,6 +502,15 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
         return Convert.ToDecimal(expected, CultureInfo.InvariantCulture) == Convert.ToDecimal(actual, CultureInfo.InvariantCulture);
     }
 
+    [Fact]
+    public async Task A_name_with_line_breaks_is_stored_as_vCenter_has_it_but_its_context_id_carries_none()
+    {
+        VM added = Assert.Single((await VMAdds.RunAsync(_database, new[] { TestVMs.Make("two\nlines\t\u202Etab", vcenter: "d15.vc") })).VMs);
+
+        Assert.Matches("^ctx-two_lines__tab-\\d{8}-\\d{6}$", added.ContextId);
+        Assert.Equal("two\nlines\t\u202Etab", await _database.ScalarAsync($"SELECT vm_name FROM vm_replication_contexts WHERE context_id = '{added.ContextId}'"));
+    }
+
     // One batch planned as the add plans it: validated, the hub's facts read, decided by the pure planner.
     private static async Task<IReadOnlyList<VMAddDecision>> PlanAsync(IVMAddSession run, IReadOnlyList<DiscoveredVM> batch)
     {
