@@ -65,7 +65,7 @@ public static class HubEngine
             {
                 // The driver's message may quote the string; do not pass it on, it can hold a password.
                 throw new SendenseException(SendenseErrorCode.HubInvalidOption,
-                    "The connection string is not valid: " + Redact(exception.Message) +
+                    "The connection string is not valid: " + ConnectionStringProblem.Describe(options.ConnectionString!, exception) +
                     " Use key=value pairs such as 'Server=hub01;Database=migratekit_oma;User ID=oma_user'.", null);
             }
 
@@ -131,11 +131,5 @@ public static class HubEngine
 
         secure.MakeReadOnly();
         return secure;
-    }
-
-    private static string Redact(string message)
-    {
-        int quote = message.IndexOf('\'');
-        return quote < 0 ? message : message.Substring(0, quote).TrimEnd() + ".";
     }
 }

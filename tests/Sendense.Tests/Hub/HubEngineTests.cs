@@ -130,5 +130,18 @@ public sealed class HubEngineTests : IClassFixture<HubDatabaseFixture>
     private async Task<bool> Alive(long thread) =>
         System.Convert.ToInt64(await _database.ScalarAsync($"SELECT COUNT(*) FROM information_schema.processlist WHERE id = {thread}"), CultureInfo.InvariantCulture) > 0;
 
+    [Theory]
+    [InlineData("Server=hub01;Bogus Option=1;Password=Sekr3t!", "the option 'Bogus Option' is not one")]
+    [InlineData("Server=hub01;Port=abc;Password=Sekr3t!", "the option 'Port' has a value it cannot use")]
+    public void A_bad_connection_string_names_the_option_and_never_a_value(string connectionString, string expected)
+    {
+        var error = Assert.Throws<SendenseException>(() => HubEngine.BuildConnectionString(new Sendense.Core.Hub.HubConnectionOptions { ConnectionString = connectionString }));
+
+        Assert.Equal(SendenseErrorCode.HubInvalidOption, error.Code);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sekr3t", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("abc", error.Message, StringComparison.Ordinal);
+    }
+
     private static SecureString Secure(string value) => new NetworkCredential(string.Empty, value).SecurePassword;
 }
