@@ -109,6 +109,18 @@ Connect-SendenseHub -ConnectionString `$env:SDTEST_HUB | Out-Null
         { $template | Add-SendenseVM -ErrorAction Stop } | Should -Throw -ErrorId 'VMIsTemplate,Sendense.PowerShell.Commands.AddSendenseVMCommand'
     }
 
+    It 'a hand-made hashtable without a vCenter is one clear error, with no warning about a blank vCenter' {
+        $errors = $null
+        $out = @{ Name = 'ht-vm'; BiosUuid = '4201aaaa-0000-0000-0000-000000000001' } |
+            Add-SendenseVM -ErrorAction SilentlyContinue -ErrorVariable errors -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $out | Should -BeNullOrEmpty
+        $errors | Should -HaveCount 1
+        $errors[0].Exception.Message | Should -Match "VM 'ht-vm' has no vCenter"
+        @($warnings) | Should -HaveCount 0
+        Get-TestSqlValue $Db "SELECT COUNT(*) FROM vm_replication_contexts WHERE vm_name = 'ht-vm'" | Should -Be 0
+    }
+
     It 'without a hub connection stops with HubNotConnected' {
         $result = Invoke-InFreshPwsh -Script @"
 Import-Module '$ModulePath'

@@ -8,4 +8,10 @@ public interface IHubSession : IDisposable
 {
     /// <summary>True once Disconnect-SendenseHub closed it.</summary>
     public bool IsClosed { get; }
+
+    /// <summary>
+    /// True while the server could not be reached the last time the session tried (a failed open, or a connection lost
+    /// mid-command); false again as soon as a connection opens.
+    /// </summary>
+    public bool IsUnreachable { get; }
 }

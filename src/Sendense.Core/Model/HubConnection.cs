@@ -42,8 +42,15 @@ public sealed class HubConnection
     /// <summary>When the connection was opened (local time).</summary>
     public DateTime ConnectedAt { get; }
 
-    /// <summary>False after Disconnect-SendenseHub.</summary>
-    public bool IsConnected => !Session.IsClosed;
+    /// <summary>
+    /// False after Disconnect-SendenseHub, and while the server cannot be reached (the last command could not open a
+    /// connection, or lost it). The connection is not given up: the next command tries again, and IsConnected is True
+    /// once the server answers.
+    /// </summary>
+    public bool IsConnected => !Session.IsClosed && !Session.IsUnreachable;
+
+    /// <summary>Not closed by Disconnect-SendenseHub (the server may still be unreachable for now).</summary>
+    internal bool IsOpen => !Session.IsClosed;
 
     /// <summary>The engine session; internal so that scripts never see driver objects.</summary>
     internal IHubSession Session { get; }

@@ -17,8 +17,7 @@ internal static class VMAddCredentials
         if (named is not null)
         {
             VCenterCredential stored = await NamedAsync(named, credentials, cancellationToken).ConfigureAwait(false);
-            foreach (string other in vms.Select(vm => vm.VCenter).Distinct(StringComparer.OrdinalIgnoreCase)
-                         .Where(v => !VMIdentityMatcher.SameVCenter(v, stored.VCenter)))
+            foreach (string other in VCentersOf(vms).Where(v => !VMIdentityMatcher.SameVCenter(v, stored.VCenter)))
             {
                 observer.Warning(Messages.VMs.CredentialForOtherVCenter(stored.Name, stored.VCenter, other));
             }
@@ -52,7 +51,7 @@ internal static class VMAddCredentials
         IOperationObserver observer, CancellationToken cancellationToken)
     {
         var matched = new Dictionary<string, VCenterCredential?>(StringComparer.OrdinalIgnoreCase);
-        List<string> vcenters = vms.Select(vm => vm.VCenter).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        List<string> vcenters = VCentersOf(vms).ToList();
         if (vcenters.Count == 0 || credentials is null)
         {
             return matched;
@@ -75,6 +74,11 @@ internal static class VMAddCredentials
 
         return matched;
     }
+
+    // The vCenters named by the VMs. A VM without one (a hand-made object) is refused by validation with its own
+    // error; a warning about "vCenter " (blank) would only confuse.
+    private static IEnumerable<string> VCentersOf(IEnumerable<DiscoveredVM> vms) =>
+        vms.Select(vm => vm.VCenter).Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Counts one use of a credential after the work it served; a failure to count never fails the add.</summary>
     internal static async Task RecordUseAsync(ICredentialStore? credentials, int credentialId, IOperationObserver observer, CancellationToken cancellationToken)

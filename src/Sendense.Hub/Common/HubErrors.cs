@@ -52,10 +52,11 @@ internal static class HubErrors
     /// <summary>
     /// Classifies a failure while writing: connection-level problems keep their connection codes (and the transient
     /// flag), anything else becomes HubQueryFailed with <paramref name="action"/> ("adding 12 VMs") in the message,
-    /// which says that nothing of the change was written (the server rolled the transaction back).
+    /// which says that nothing of the <paramref name="unit"/> was written (the server rolled the transaction back).
+    /// Only a command that writes in batches says "batch"; one change is a "change".
     /// </summary>
-    internal static SendenseException FromQuery(Exception exception, string action, string hubDescription) =>
-        Classify(exception, action, hubDescription, " Nothing of this batch was written; run the command again.");
+    internal static SendenseException FromQuery(Exception exception, string action, string hubDescription, string unit = "change") =>
+        Classify(exception, action, hubDescription, $" Nothing of this {unit} was written; run the command again.");
 
     /// <summary>Classifies a failure while only reading: the same codes, without talk of what was (not) written.</summary>
     internal static SendenseException FromRead(Exception exception, string action, string hubDescription) =>

@@ -10,8 +10,19 @@ namespace Sendense.Hub.Common;
 /// </summary>
 internal static class HubQuery
 {
-    /// <summary>Runs <paramref name="work"/> on a connection of <paramref name="hub"/>; <paramref name="action"/> says what it does ("adding 12 VMs").</summary>
-    internal static async Task<T> RunAsync<T>(HubConnection hub, string action, Func<MySqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/>, which writes, on a connection of <paramref name="hub"/>; <paramref name="action"/> says what it does ("adding 12 VMs").</summary>
+    internal static Task<T> RunAsync<T>(HubConnection hub, string action, Func<MySqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(hub, action, work, (exception, what, where) => HubErrors.FromQuery(exception, what, where), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, which only reads: its failures do not talk about what was or was not written,
+    /// which would only worry the admin.
+    /// </summary>
+    internal static Task<T> ReadAsync<T>(HubConnection hub, string action, Func<MySqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(hub, action, work, HubErrors.FromRead, cancellationToken);
+
+    private static async Task<T> RunAsync<T>(HubConnection hub, string action, Func<MySqlConnection, Task<T>> work,
+        Func<Exception, string, string, SendenseException> classify, CancellationToken cancellationToken)
     {
         HubSession session = HubEngine.SessionOf(hub);
         try
@@ -25,7 +36,7 @@ internal static class HubQuery
         }
         catch (Exception exception) when (exception is not SendenseException)
         {
-            throw HubErrors.FromQuery(exception, action, hub.ToString());
+            throw session.Noted(classify(exception, action, hub.ToString()));
         }
     }
 

@@ -21,6 +21,7 @@ internal sealed class HubSession : IHubSession
     private readonly SecureString? _password;
     private readonly MySqlDataSource _dataSource;
     private int _closed;
+    private int _unreachable;
 
     // Whether the server's sql_mode has NO_BACKSLASH_ESCAPES: 0 not known yet, 1 no, 2 yes. MySqlConnector (2.6) escapes
     // parameter values with backslashes whatever the mode, so on such a server "DOMAIN\user" would be stored with a
@@ -41,6 +42,22 @@ internal sealed class HubSession : IHubSession
     /// <inheritdoc />
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
+    /// <inheritdoc />
+    public bool IsUnreachable => Volatile.Read(ref _unreachable) != 0;
+
+    /// <summary>Passes <paramref name="error"/> on, first recording when it says the server went away mid-command.</summary>
+    internal SendenseException Noted(SendenseException error)
+    {
+        if (error.Code == SendenseErrorCode.HubUnreachable)
+        {
+            MarkUnreachable();
+        }
+
+        return error;
+    }
+
+    private void MarkUnreachable() => Volatile.Write(ref _unreachable, 1);
+
     /// <summary>Opens a connection from the session's pool. Errors surface as MySqlException for the caller to classify.</summary>
     internal async Task<MySqlConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
@@ -60,14 +77,24 @@ internal sealed class HubSession : IHubSession
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await EscapeModeAsync(connection, cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _unreachable, 0);
             return connection;
         }
-        catch
+        catch (Exception exception)
         {
             connection.Dispose();
+            if (!cancellationToken.IsCancellationRequested && IsReachabilityFailure(exception))
+            {
+                MarkUnreachable();
+            }
+
             throw;
         }
     }
+
+    // A refused login or a missing database is an answer from the server: it is reachable.
+    private static bool IsReachabilityFailure(Exception exception) =>
+        exception is not MySqlException mysql || Common.HubErrors.IsConnectionLost(mysql) || mysql.ErrorCode == MySqlErrorCode.None;
 
     private async Task EscapeModeAsync(MySqlConnection connection, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ public sealed class CredentialStore : HubStore, ICredentialStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<VCenterCredential>> ListAsync(CancellationToken cancellationToken) =>
-        HubQuery.RunAsync(Connection, "listing vCenter credentials", async connection =>
+        HubQuery.ReadAsync(Connection, "listing vCenter credentials", async connection =>
         {
             IEnumerable<CredentialRow> rows = await connection.QueryAsync<CredentialRow>(
                 new CommandDefinition(CredentialSql.SelectAll, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -30,7 +30,7 @@ public sealed class CredentialStore : HubStore, ICredentialStore
 
     /// <inheritdoc />
     public Task<VCenterCredential?> FindAsync(VCenterCredentialIdentity identity, CancellationToken cancellationToken) =>
-        HubQuery.RunAsync(Connection, $"reading vCenter credential {identity}", async connection =>
+        HubQuery.ReadAsync(Connection, $"reading vCenter credential {identity}", async connection =>
             (await RowAsync(connection, null, identity, forUpdate: false, cancellationToken).ConfigureAwait(false))?.ToCredential(),
             cancellationToken);
 
@@ -50,7 +50,7 @@ public sealed class CredentialStore : HubStore, ICredentialStore
         CommandDefinition query = identity.Id is int id
             ? new CommandDefinition(CredentialSql.SecretById, new { Id = id }, cancellationToken: cancellationToken)
             : new CommandDefinition(CredentialSql.SecretByName, new { identity.Name }, cancellationToken: cancellationToken);
-        CredentialSecretRow row = await HubQuery.RunAsync(Connection, $"reading vCenter credential {identity}",
+        CredentialSecretRow row = await HubQuery.ReadAsync(Connection, $"reading vCenter credential {identity}",
                 connection => connection.QuerySingleOrDefaultAsync<CredentialSecretRow?>(query), cancellationToken).ConfigureAwait(false)
             ?? throw CredentialErrors.NotFound(Hub, identity);
         try
@@ -78,14 +78,14 @@ public sealed class CredentialStore : HubStore, ICredentialStore
 
     /// <inheritdoc />
     public Task<int> CountReferencesAsync(int credentialId, CancellationToken cancellationToken) =>
-        HubQuery.RunAsync(Connection, "counting the VMs that use a vCenter credential",
+        HubQuery.ReadAsync(Connection, "counting the VMs that use a vCenter credential",
             connection => CountReferencesAsync(connection, null, credentialId, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public async Task<CredentialKeyCheck> CheckKeyAsync(CredentialKeySource keys, string credentialName, VCenterCredentialIdentity? except,
         CancellationToken cancellationToken)
     {
-        List<StoredPasswordRow> rows = await HubQuery.RunAsync(Connection, "reading the stored passwords to check the encryption key", async connection =>
+        List<StoredPasswordRow> rows = await HubQuery.ReadAsync(Connection, "reading the stored passwords to check the encryption key", async connection =>
             (await connection.QueryAsync<StoredPasswordRow>(new CommandDefinition(CredentialSql.EncryptedPasswords,
                 new { ExceptId = except?.Id, ExceptName = except?.Name }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList(),
             cancellationToken).ConfigureAwait(false);

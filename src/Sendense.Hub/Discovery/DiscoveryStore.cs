@@ -1,6 +1,5 @@
 using MySqlConnector;
 using Sendense.Core.Discovery;
-using Sendense.Hub.Connection;
 
 namespace Sendense.Hub.Discovery;
 
@@ -21,12 +20,9 @@ public sealed class DiscoveryStore : HubStore, IDiscoveryStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<string, string>> ManagedVMsAsync(string vcenterHost, CancellationToken cancellationToken)
-    {
-        HubSession session = HubEngine.SessionOf(Connection);
-        try
+    public Task<IReadOnlyDictionary<string, string>> ManagedVMsAsync(string vcenterHost, CancellationToken cancellationToken) =>
+        HubQuery.ReadAsync(Connection, $"reading which VMs of {vcenterHost} the hub manages", async connection =>
         {
-            using MySqlConnection connection = await session.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             using var command = new MySqlCommand(ManagedSql, connection);
             command.Parameters.AddWithValue("@vcenter", vcenterHost);
             var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -40,11 +36,6 @@ public sealed class DiscoveryStore : HubStore, IDiscoveryStore
                 }
             }
 
-            return map;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            throw HubErrors.FromRead(exception, $"reading which VMs of {vcenterHost} the hub manages", Hub);
-        }
-    }
+            return (IReadOnlyDictionary<string, string>)map;
+        }, cancellationToken);
 }

@@ -27,7 +27,7 @@ public sealed class GroupStore : HubStore, IGroupStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ProtectionGroup>> ListGroupsAsync(IReadOnlyList<SqlPattern> names, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
-        Run("reading protection groups", connection =>
+        Read("reading protection groups", connection =>
         {
             var parameters = new DynamicParameters();
             return GroupsAsync(connection, GroupWhere.Groups(parameters, names, ids), parameters, cancellationToken);
@@ -35,7 +35,7 @@ public sealed class GroupStore : HubStore, IGroupStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ProtectionGroup>> FindGroupsAsync(IReadOnlyList<string> idsOrNames, CancellationToken cancellationToken) =>
-        Run("looking up protection groups", connection =>
+        Read("looking up protection groups", connection =>
         {
             var parameters = new DynamicParameters();
             return GroupsAsync(connection, GroupWhere.IdsOrNames(parameters, idsOrNames), parameters, cancellationToken);
@@ -43,11 +43,11 @@ public sealed class GroupStore : HubStore, IGroupStore
 
     /// <inheritdoc />
     public Task<GroupKey?> FindGroupNamedAsync(string name, string? exceptId, CancellationToken cancellationToken) =>
-        Run("checking the protection group name", connection => GroupNamedAsync(connection, name, exceptId, cancellationToken), cancellationToken);
+        Read("checking the protection group name", connection => GroupNamedAsync(connection, name, exceptId, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ManagedVMKey>> FindVMsAsync(IReadOnlyList<string> contextIds, IReadOnlyList<string> names, CancellationToken cancellationToken) =>
-        Run("looking up the VMs given", async connection =>
+        Read("looking up the VMs given", async connection =>
         {
             var parameters = new DynamicParameters();
             string? where = GroupWhere.VMKeys(parameters, contextIds, names);
@@ -60,7 +60,7 @@ public sealed class GroupStore : HubStore, IGroupStore
 
     /// <inheritdoc />
     public Task<ScheduleLookup> FindScheduleAsync(string schedule, CancellationToken cancellationToken) =>
-        Run("looking up the replication schedule", async connection =>
+        Read("looking up the replication schedule", async connection =>
         {
             using SqlMapper.GridReader grid = await connection.QueryMultipleAsync(new CommandDefinition(GroupSql.SelectSchedule,
                 new { schedule }, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -70,7 +70,7 @@ public sealed class GroupStore : HubStore, IGroupStore
     /// <inheritdoc />
     public Task<GroupCreationFacts> LookUpForCreateAsync(string name, string? schedule, IReadOnlyList<string> contextIds, IReadOnlyList<string> vmNames,
         CancellationToken cancellationToken) =>
-        Run($"checking protection group '{name}'", async connection =>
+        Read($"checking protection group '{name}'", async connection =>
         {
             // One round trip: the name, the schedule and every candidate VM.
             var parameters = new DynamicParameters(new { name, exceptId = (string?)null, schedule });
@@ -138,7 +138,7 @@ public sealed class GroupStore : HubStore, IGroupStore
     /// <inheritdoc />
     public Task<IReadOnlyList<ProtectionGroupMember>> ListMembersAsync(IReadOnlyList<string>? groupIds, IReadOnlyList<SqlPattern> vmNames,
         CancellationToken cancellationToken) =>
-        Run("reading protection group members", connection =>
+        Read("reading protection group members", connection =>
         {
             var parameters = new DynamicParameters();
             return Memberships.ReadAsync(connection, null, GroupWhere.Members(parameters, groupIds, vmNames), parameters, null, cancellationToken);
@@ -146,11 +146,11 @@ public sealed class GroupStore : HubStore, IGroupStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListGroupNamesAsync(SqlPattern pattern, int limit, CancellationToken cancellationToken) =>
-        Run("completing protection group names", connection => NamesAsync(connection, GroupSql.CompleteGroupNames, pattern, limit, cancellationToken), cancellationToken);
+        Read("completing protection group names", connection => NamesAsync(connection, GroupSql.CompleteGroupNames, pattern, limit, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListScheduleNamesAsync(SqlPattern pattern, int limit, CancellationToken cancellationToken) =>
-        Run("completing schedule names", connection => NamesAsync(connection, GroupSql.CompleteScheduleNames, pattern, limit, cancellationToken), cancellationToken);
+        Read("completing schedule names", connection => NamesAsync(connection, GroupSql.CompleteScheduleNames, pattern, limit, cancellationToken), cancellationToken);
 
     /// <summary>The group holding a name, other than <paramref name="exceptId"/>; also used after a duplicate-key refusal.</summary>
     internal static async Task<GroupKey?> GroupNamedAsync(MySqlConnection connection, string name, string? exceptId, CancellationToken cancellationToken) =>
@@ -192,4 +192,7 @@ public sealed class GroupStore : HubStore, IGroupStore
 
     private Task<T> Run<T>(string action, Func<MySqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
         HubQuery.RunAsync(Connection, action, work, cancellationToken);
+
+    private Task<T> Read<T>(string action, Func<MySqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        HubQuery.ReadAsync(Connection, action, work, cancellationToken);
 }

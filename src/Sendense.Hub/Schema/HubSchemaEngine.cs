@@ -17,19 +17,8 @@ public static class HubSchemaEngine
     public static IReadOnlyList<string> TableNames { get; } = HubSchemaDefinition.Tables.Select(t => t.Name).ToArray();
 
     /// <summary>Reads the current state: which tables exist and what existing ones lack. Changes nothing.</summary>
-    public static async Task<HubSchemaReport> InspectAsync(HubConnection hub, CancellationToken cancellationToken)
-    {
-        HubSession session = HubEngine.SessionOf(hub);
-        try
-        {
-            using MySqlConnection connection = await session.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            return await InspectAsync(connection, hub, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException and not SendenseException)
-        {
-            throw HubErrors.FromQuery(exception, "reading the hub's schema", hub.ToString());
-        }
-    }
+    public static Task<HubSchemaReport> InspectAsync(HubConnection hub, CancellationToken cancellationToken) =>
+        HubQuery.ReadAsync(hub, "reading the hub's schema", connection => InspectAsync(connection, hub, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Creates the named tables (each must be one of <see cref="TableNames"/>) where absent, in dependency order with
@@ -70,7 +59,8 @@ public static class HubSchemaEngine
         }
         catch (Exception exception) when (exception is not OperationCanceledException and not SendenseException)
         {
-            throw HubErrors.FromQuery(exception, "creating the hub's tables", hub.ToString());
+            // DDL commits table by table, so "nothing was written" would not be true; running it again is safe.
+            throw HubErrors.FromRead(exception, "creating the hub's tables", hub.ToString());
         }
     }
 

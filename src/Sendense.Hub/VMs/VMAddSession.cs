@@ -20,9 +20,11 @@ internal sealed class VMAddSession : IVMAddSession
     private readonly DateTime _openedAt;
     private readonly System.Diagnostics.Stopwatch _sinceOpen = System.Diagnostics.Stopwatch.StartNew();
     private readonly long _osseaConfigId;
+    private readonly HubSession _session;
 
-    private VMAddSession(MySqlConnection write, MySqlConnection lookAhead, string hub, DateTime databaseNow, long osseaConfigId)
+    private VMAddSession(HubSession session, MySqlConnection write, MySqlConnection lookAhead, string hub, DateTime databaseNow, long osseaConfigId)
     {
+        _session = session;
         _write = write;
         _lookAhead = lookAhead;
         _hub = hub;
@@ -65,14 +67,14 @@ internal sealed class VMAddSession : IVMAddSession
                 CheckCredential(credentialId.Value, credentialState, description);
             }
 
-            var run = new VMAddSession(write, lookAhead, description, now, ossea);
+            var run = new VMAddSession(session, write, lookAhead, description, now, ossea);
             write = null;
             lookAhead = null;
             return run;
         }
         catch (Exception exception) when (exception is not OperationCanceledException and not SendenseException)
         {
-            throw HubErrors.FromQuery(exception, "preparing to add VMs", description);
+            throw HubErrors.FromRead(exception, "preparing to add VMs", description);
         }
         finally
         {
@@ -98,7 +100,7 @@ internal sealed class VMAddSession : IVMAddSession
                 throw;
             }
 
-            throw HubErrors.FromRead(exception, $"reading what the hub knows about {batch.Count} VMs", _hub);
+            throw _session.Noted(HubErrors.FromRead(exception, $"reading what the hub knows about {batch.Count} VMs", _hub));
         }
     }
 
@@ -141,7 +143,7 @@ internal sealed class VMAddSession : IVMAddSession
                 throw;
             }
 
-            throw HubErrors.FromQuery(exception, $"adding {write.Decisions.Count(d => d.Writes)} VMs", _hub);
+            throw _session.Noted(HubErrors.FromQuery(exception, $"adding {write.Decisions.Count(d => d.Writes)} VMs", _hub, unit: "batch"));
         }
         finally
         {

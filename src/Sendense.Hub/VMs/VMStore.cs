@@ -1,6 +1,5 @@
 using MySqlConnector;
 using Sendense.Core.VMs;
-using Sendense.Hub.Connection;
 
 namespace Sendense.Hub.VMs;
 
@@ -47,10 +46,8 @@ public sealed class VMStore : HubStore, IVMStore
             return new Dictionary<string, VMRemovalResult>();
         }
 
-        HubSession session = HubEngine.SessionOf(Connection);
-        try
+        return await HubQuery.RunAsync(Connection, $"removing {contextIds.Count} VM(s)", async connection =>
         {
-            using MySqlConnection connection = await session.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             bool hasBackups = await HasBackupJobsAsync(connection, cancellationToken).ConfigureAwait(false);
             using var command = new MySqlCommand { Connection = connection, CommandTimeout = 300 };
             var sql = new SqlText(command);
@@ -64,13 +61,9 @@ public sealed class VMStore : HubStore, IVMStore
                 await ReadIdsAsync(reader, after, cancellationToken).ConfigureAwait(false);
             }
 
-            return contextIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, id =>
+            return (IReadOnlyDictionary<string, VMRemovalResult>)contextIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, id =>
                 !before.Contains(id) ? VMRemovalResult.AlreadyGone : after.Contains(id) ? VMRemovalResult.Busy : VMRemovalResult.Removed, StringComparer.Ordinal);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException and not SendenseException)
-        {
-            throw HubErrors.FromQuery(exception, $"removing {contextIds.Count} VM(s)", Hub);
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -94,20 +87,12 @@ public sealed class VMStore : HubStore, IVMStore
     public async Task<IVMAddSession> OpenAddSessionAsync(int? credentialId, CancellationToken cancellationToken) =>
         await VMAddSession.OpenAsync(Connection, credentialId, cancellationToken).ConfigureAwait(false);
 
-    private async Task<T> ReadAsync<T>(string action, Func<MySqlConnection, SqlText, Task<T>> read, CancellationToken cancellationToken)
-    {
-        HubSession session = HubEngine.SessionOf(Connection);
-        try
+    private Task<T> ReadAsync<T>(string action, Func<MySqlConnection, SqlText, Task<T>> read, CancellationToken cancellationToken) =>
+        HubQuery.ReadAsync(Connection, action, async connection =>
         {
-            using MySqlConnection connection = await session.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             using var command = new MySqlCommand { Connection = connection, CommandTimeout = 120 };
             return await read(connection, new SqlText(command)).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException and not SendenseException)
-        {
-            throw HubErrors.FromRead(exception, action, Hub);
-        }
-    }
+        }, cancellationToken);
 
     private static async Task ReadIdsAsync(MySqlDataReader reader, HashSet<string> into, CancellationToken cancellationToken)
     {

@@ -39,6 +39,6 @@ public abstract class HubCmdlet : SendenseCmdlet
     protected HubConnection? TryResolveHub()
     {
         HubConnection? hub = Hub ?? HubSessionState.GetDefault(SessionState);
-        return hub is { IsConnected: true } ? hub : null;
+        return hub is { IsOpen: true } ? hub : null;
     }
 }
