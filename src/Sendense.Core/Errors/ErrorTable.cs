@@ -35,6 +35,7 @@ public static class ErrorTable
         [SendenseErrorCode.HubSchemaMismatch] = new ErrorEntry("InvalidData", ErrorPolicy.Stop),
         [SendenseErrorCode.HubQueryFailed] = new ErrorEntry("WriteError", ErrorPolicy.Item),
         [SendenseErrorCode.HubUnsupportedServer] = new ErrorEntry("InvalidOperation", ErrorPolicy.Stop),
+        [SendenseErrorCode.HubPermissionDenied] = new ErrorEntry("PermissionDenied", ErrorPolicy.Stop),
         [SendenseErrorCode.VCenterLoginFailed] = new ErrorEntry("AuthenticationError", ErrorPolicy.Stop),
         [SendenseErrorCode.VCenterUnreachable] = new ErrorEntry("ConnectionError", ErrorPolicy.Stop),
         [SendenseErrorCode.VCenterCertificateUntrusted] = new ErrorEntry("SecurityError", ErrorPolicy.Stop),

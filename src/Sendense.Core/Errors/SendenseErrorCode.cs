@@ -38,6 +38,9 @@ public enum SendenseErrorCode
     /// <summary>The server is not a MariaDB the hub schema can live on (MySQL, or MariaDB older than 10.4).</summary>
     HubUnsupportedServer = 108,
 
+    /// <summary>The database user lacks a privilege the module needs (named in the message).</summary>
+    HubPermissionDenied = 109,
+
     // --- vCenter --------------------------------------------------------------------------------
     /// <summary>vCenter refused the user name or password.</summary>
     VCenterLoginFailed = 200,

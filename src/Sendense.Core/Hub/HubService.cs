@@ -53,8 +53,12 @@ public sealed class HubService
 
         if (report.Problems.Length > 0)
         {
-            observer.Outcome(Outcome.Fail<HubSchemaReport>(null, new SendenseException(SendenseErrorCode.HubSchemaMismatch,
-                $"The hub database {schema.Hub} lacks what the module needs:{Environment.NewLine}- " + string.Join(Environment.NewLine + "- ", report.Problems))));
+            observer.Outcome(Outcome.Fail<HubSchemaReport>(null, Messages.Hub.SchemaProblems(schema.Hub, report.Problems)));
+        }
+
+        if (report.MissingPrivileges.Length > 0)
+        {
+            observer.Outcome(Outcome.Fail<HubSchemaReport>(null, Messages.Hub.PrivilegesMissing(schema.Hub, report.MissingPrivileges)));
         }
 
         observer.Outcome(Outcome.Of<HubSchemaReport>(null, report));

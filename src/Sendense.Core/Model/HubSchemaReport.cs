@@ -27,8 +27,14 @@ public sealed class HubSchemaReport
     /// <summary>What existing tables lack for the module, one line each, with the fix where there is one.</summary>
     public string[] Problems { get; set; } = Array.Empty<string>();
 
-    /// <summary>True when every table exists and nothing is missing: the module can work against this hub.</summary>
-    public bool IsReady => MissingTables.Length == 0 && Problems.Length == 0;
+    /// <summary>
+    /// Privileges the connected user lacks that the module's statements need, one line each ("INSERT on vm_disks"),
+    /// found by running harmless statements of each kind (docs/hub-permissions.md lists the grants).
+    /// </summary>
+    public string[] MissingPrivileges { get; set; } = Array.Empty<string>();
+
+    /// <summary>True when every table exists, nothing is missing and the user may do all the module does.</summary>
+    public bool IsReady => MissingTables.Length == 0 && Problems.Length == 0 && MissingPrivileges.Length == 0;
 
     /// <inheritdoc />
     public override string ToString() => $"{Database}: {(IsReady ? "ready" : "not ready")}";

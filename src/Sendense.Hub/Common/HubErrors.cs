@@ -79,14 +79,17 @@ internal static class HubErrors
                 { IsTransient = true };
             }
 
+            if (HubPrivilegeErrors.From(mysql, action, hubDescription) is SendenseException denied)
+            {
+                return denied;
+            }
+
             switch (mysql.ErrorCode)
             {
                 case MySqlErrorCode.AccessDenied:
-                case MySqlErrorCode.DatabaseAccessDenied:
-                case MySqlErrorCode.TableAccessDenied:
-                case MySqlErrorCode.ColumnAccessDenied:
+                    // Only while opening a pooled connection mid-command: the password changed since Connect-SendenseHub.
                     return new SendenseException(SendenseErrorCode.HubLoginFailed,
-                        $"The hub database {hubDescription} denied access while {action}: {FirstSentence(mysql)} Grant the user the rights the module needs.", mysql);
+                        $"The hub database {hubDescription} refused the login while {action}: {FirstSentence(mysql)} Run Connect-SendenseHub again with the current password.", mysql);
                 case MySqlErrorCode.NoSuchTable:
                 case MySqlErrorCode.BadFieldError:
                     return new SendenseException(SendenseErrorCode.HubSchemaMismatch,

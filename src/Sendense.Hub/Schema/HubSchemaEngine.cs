@@ -155,6 +155,8 @@ public static class HubSchemaEngine
             }
         }
 
+        IReadOnlyList<string> privileges = await HubPrivilegeProbe.MissingAsync(connection,
+            HubSchemaDefinition.Tables.Where(t => tables.Contains(t.Name)), cancellationToken).ConfigureAwait(false);
         return new HubSchemaReport
         {
             Server = hub.Server,
@@ -163,6 +165,7 @@ public static class HubSchemaEngine
             ExistingTables = TableNames.Where(tables.Contains).ToArray(),
             MissingTables = TableNames.Where(t => !tables.Contains(t)).ToArray(),
             Problems = problems.ToArray(),
+            MissingPrivileges = privileges.ToArray(),
         };
     }
 

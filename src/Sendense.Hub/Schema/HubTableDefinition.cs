@@ -3,8 +3,10 @@ namespace Sendense.Hub.Schema;
 /// <summary>One hub table the module uses: its upstream DDL and the columns the module reads or writes.</summary>
 internal sealed class HubTableDefinition
 {
-    internal HubTableDefinition(string name, string resource, string[] requiredColumns, string[]? nullableColumns = null, string[]? uniqueKeys = null)
+    internal HubTableDefinition(string name, string resource, string[] requiredColumns, string[]? nullableColumns = null, string[]? uniqueKeys = null,
+        bool writes = false)
     {
+        Writes = writes;
         Name = name;
         Resource = resource;
         RequiredColumns = requiredColumns;
@@ -26,6 +28,9 @@ internal sealed class HubTableDefinition
 
     /// <summary>Unique keys the module relies on to keep concurrent writers from creating duplicates.</summary>
     internal IReadOnlyList<string> UniqueKeys { get; }
+
+    /// <summary>Whether the module inserts, updates or deletes rows (else it only reads them).</summary>
+    internal bool Writes { get; }
 
     /// <summary>The DDL text.</summary>
     internal string ReadDdl()
