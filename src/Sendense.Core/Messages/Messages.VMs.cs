@@ -14,6 +14,11 @@ public static partial class Messages
             (rejected?.Rejection == VMWriteRejection.LockWait ? "a row lock another session held" : "another writer changing the same rows") +
             $" ({rejected?.Message}); planning the batch again in {wait.TotalMilliseconds:0} ms (attempt {attempt + 1} of {max}).";
 
+        /// <summary>A vCenter name the hub knows under another spelling (D8).</summary>
+        public static string SameVCenterOtherSpelling(string given, string known, string address, int port) =>
+            $"vCenter '{given}' is the vCenter the hub already knows as '{known}' (both reach {address} port {port}): its VMs are matched " +
+            $"and written as '{known}', so none is added twice. Use -VCenter '{known}' to keep one spelling.";
+
         /// <summary>The server refused one VM's value.</summary>
         public static SendenseException ValueRefused(VMAddCandidate candidate, string hub, VMWriteRejectedException rejected) =>
             new SendenseException(SendenseErrorCode.HubQueryFailed,

@@ -93,6 +93,13 @@ public sealed class DiscoveredVM
     /// <summary>The hub context id when <see cref="IsManaged"/> is true.</summary>
     public string? ContextId { get; set; }
 
+    /// <summary>
+    /// The spelling the hub already uses for this VM's vCenter when <see cref="VCenter"/> names the same vCenter
+    /// differently ("127.0.0.1:443" for "localhost"); set by Add-SendenseVM, which writes rows under it. Internal, so
+    /// the object a script holds keeps the name it was discovered with.
+    /// </summary>
+    internal string? HubVCenter { get; set; }
+
     /// <inheritdoc />
     public override string ToString() => Name;
 }

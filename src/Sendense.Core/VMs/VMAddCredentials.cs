@@ -27,7 +27,7 @@ internal static class VMAddCredentials
 
         Dictionary<string, VCenterCredential?> matched = await MatchAsync(vms.Where(vm => vm.CredentialId is null), credentials, observer, cancellationToken)
             .ConfigureAwait(false);
-        return vms.GroupBy(vm => vm.CredentialId ?? (matched.TryGetValue(vm.VCenter, out VCenterCredential? c) ? c?.Id : null))
+        return vms.GroupBy(vm => vm.CredentialId ?? (matched.TryGetValue(VCenterOf(vm), out VCenterCredential? c) ? c?.Id : null))
             .Select(group => (group.Key, group.ToList()))
             .ToList();
     }
@@ -78,7 +78,10 @@ internal static class VMAddCredentials
     // The vCenters named by the VMs. A VM without one (a hand-made object) is refused by validation with its own
     // error; a warning about "vCenter " (blank) would only confuse.
     private static IEnumerable<string> VCentersOf(IEnumerable<DiscoveredVM> vms) =>
-        vms.Select(vm => vm.VCenter).Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.OrdinalIgnoreCase);
+        vms.Select(VCenterOf).Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.OrdinalIgnoreCase);
+
+    // The spelling the rows are written under (the hub's, when it knows the vCenter by another name).
+    private static string VCenterOf(DiscoveredVM vm) => vm.HubVCenter ?? vm.VCenter;
 
     /// <summary>Counts one use of a credential after the work it served; a failure to count never fails the add.</summary>
     internal static async Task RecordUseAsync(ICredentialStore? credentials, int credentialId, IOperationObserver observer, CancellationToken cancellationToken)

@@ -35,6 +35,9 @@ internal sealed class VMAddition
             return;
         }
 
+        await new VCenterSpellings().UnifyAsync(vms, await KnownVCentersAsync(cancellationToken).ConfigureAwait(false), _observer, cancellationToken)
+            .ConfigureAwait(false);
+
         foreach ((int? credentialId, List<DiscoveredVM> group) in await VMAddCredentials.AssignAsync(vms, request.Credential, _credentials, _observer, cancellationToken)
                      .ConfigureAwait(false))
         {
@@ -50,6 +53,19 @@ internal sealed class VMAddition
                 await VMAddCredentials.RecordUseAsync(_credentials, id, _observer, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    // The vCenter names the hub uses: its VMs' and its stored credentials'.
+    private async Task<IReadOnlyCollection<string>> KnownVCentersAsync(CancellationToken cancellationToken)
+    {
+        var known = new HashSet<string>(await _store.CompleteAsync(VMColumn.VCenter, string.Empty, 10_000, cancellationToken).ConfigureAwait(false),
+            StringComparer.OrdinalIgnoreCase);
+        if (_credentials is not null)
+        {
+            known.UnionWith((await _credentials.ListAsync(cancellationToken).ConfigureAwait(false)).Select(c => c.VCenter));
+        }
+
+        return known;
     }
 
     // One sweep for every identity; the matching rules live in VMIdentityMatcher.

@@ -69,7 +69,7 @@ public static class VMInputValidator
             VMName = name,
             VMwareVMId = uuid,
             VMPath = vm.Path,
-            VCenterHost = vm.VCenter,
+            VCenterHost = vm.HubVCenter ?? vm.VCenter,
             Datacenter = vm.Datacenter,
             CpuCount = vm.NumCpu,
             MemoryMB = vm.MemoryMB,

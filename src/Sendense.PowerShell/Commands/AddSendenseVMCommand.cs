@@ -30,8 +30,9 @@ public sealed class AddSendenseVMCommand : VCenterCmdlet
     private readonly List<DiscoveredVM> _inputs = new List<DiscoveredVM>();
     private readonly List<VMIdentityRequest> _identities = new List<VMIdentityRequest>();
 
-    /// <summary>VMs from Invoke-SendenseVMDiscovery.</summary>
+    /// <summary>VMs from Invoke-SendenseVMDiscovery, also after Export-Clixml/Import-Clixml or ConvertTo-Json/ConvertFrom-Json.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    [DiscoveredVMTransformation]
     [ValidateNotNull]
     public DiscoveredVM[] InputObject { get; set; } = Array.Empty<DiscoveredVM>();
 

@@ -73,7 +73,8 @@ internal sealed class FakeVMStore : IVMStore
     }
 
     public Task<IReadOnlyList<string>> CompleteAsync(VMColumn column, string prefix, int limit, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<string>>(Contexts.Select(c => c.VMName).Where(n => new Wildcard(Wildcard.Escape(prefix) + "*").IsMatch(n)).Take(limit).ToList());
+        Task.FromResult<IReadOnlyList<string>>(Contexts.Select(c => column == VMColumn.VCenter ? c.VCenterHost : c.VMName)
+            .Where(n => new Wildcard(Wildcard.Escape(prefix) + "*").IsMatch(n)).Distinct(StringComparer.OrdinalIgnoreCase).Take(limit).ToList());
 
     public Task<IVMAddSession> OpenAddSessionAsync(int? credentialId, CancellationToken cancellationToken)
     {
