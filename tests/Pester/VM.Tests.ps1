@@ -213,6 +213,44 @@ try { [Sendense.DiscoveredVM]::new() | Add-SendenseVM -ErrorAction Stop } catch 
         } while ($dirty -ne '1' -and [DateTime]::UtcNow -lt $deadline)
         $dirty | Should -Be 1
     }
+
+    It 'stopped with Ctrl+C mid-run, says how many VMs had been written, which is exactly what the hub holds' {
+        # setsid: the child leads its own process group, so SIGINT reaches pwsh as a terminal's Ctrl+C would.
+        $start = [System.Diagnostics.ProcessStartInfo]::new('setsid')
+        foreach ($argument in 'dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'children/Stop-DuringAdd.ps1')) { $start.ArgumentList.Add($argument) }
+        $start.WorkingDirectory = $RepoRoot
+        $start.UseShellExecute = $false
+        $start.RedirectStandardOutput = $true
+        $start.RedirectStandardError = $true
+        $start.Environment['SDTEST_HUB'] = $Db.ConnectionString
+        $child = [System.Diagnostics.Process]::Start($start)
+        $stdout = $child.StandardOutput.ReadToEndAsync()
+        $stderr = $child.StandardError.ReadToEndAsync()
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(120)
+            do {
+                Start-Sleep -Milliseconds 100
+                $landed = [int](Get-TestSqlValue $Db "SELECT COUNT(*) FROM vm_replication_contexts WHERE vcenter_host = 'stop.vc'")
+            } while ($landed -lt 300 -and -not $child.HasExited -and [DateTime]::UtcNow -lt $deadline)
+            $child.HasExited | Should -BeFalse -Because 'the add must still be running when it is stopped'
+            & kill -INT -- "-$($child.Id)"
+            $child.WaitForExit(60000) | Should -BeTrue
+        }
+        finally { if (-not $child.HasExited) { $child.Kill($true) } }
+
+        $lines = @($stdout.Result -split "`r?`n")
+        $lines | Should -Not -Contain 'DONE'
+        $said = $lines | Where-Object { $_ -match 'Add-SendenseVM was stopped\. ([\d,]+) VMs? had been written' } | Select-Object -First 1
+        $said | Should -Not -BeNullOrEmpty -Because ($stdout.Result + $stderr.Result)
+        $written = [int](($said -replace '^.*was stopped\. ([\d,]+) VMs? had been.*$', '$1') -replace ',', '')
+        $output = @($lines | Where-Object { $_ -like 'ADDED *' }).Count
+
+        [int](Get-TestSqlValue $Db "SELECT COUNT(*) FROM vm_replication_contexts WHERE vcenter_host = 'stop.vc'") | Should -Be $written
+        $written | Should -BeLessThan 10000
+        $output | Should -BeLessOrEqual $written
+        Get-TestSqlValue $Db "SELECT COUNT(*) FROM vm_replication_contexts c LEFT JOIN vm_disks d ON d.vm_context_id = c.context_id WHERE c.vcenter_host = 'stop.vc' AND d.id IS NULL" |
+            Should -Be 0 -Because 'every VM that landed has its disk: batches land whole'
+    }
 }
 
 Describe 'Get-SendenseVM and Get-SendenseUngroupedVM' -Tag VM {
