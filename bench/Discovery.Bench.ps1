@@ -3,7 +3,9 @@
 Discovery of 10,000 simulator VMs with the full property set, side by side in one run: Invoke-SendenseVMDiscovery end
 to end in a fresh pwsh (`... | Measure-Object`), the govmomi peer program (bench/govmomi-discovery, -mode bench:
 one container view, RetrievePropertiesEx + ContinueRetrievePropertiesEx, decoded into mo.VirtualMachine) and a raw
-curl of the same SOAP request (the transfer alone, nothing parsed). Medians of -Rounds interleaved rounds.
+curl of the same SOAP request (the transfer alone, nothing parsed). Invoke-SendenseVMDiscovery also runs with a hub
+connected that manages all 10,000 VMs (the IsManaged lookup; issue 13 asks it to cost at most 15% of the sweep).
+Medians of -Rounds interleaved rounds.
 
 .NOTES
 The 10k simulator takes ~8 s and ~320 MB to start: run this sparingly. Plain http, as in vsphere-discovery.md, so the
@@ -25,6 +27,8 @@ $child = Join-Path ([IO.Path]::GetTempPath()) "sendense-discovery-bench-$PID.ps1
 param([string] $Module, [string] $Url, [string] $User)
 $ErrorActionPreference = 'Stop'
 Import-Module $Module
+# With a hub (connected before the clock starts, as in a runbook): every VM gets IsManaged and ContextId.
+if ($env:SENDENSE_BENCH_HUB) { Connect-SendenseHub -ConnectionString $env:SENDENSE_BENCH_HUB | Out-Null }
 $credential = [pscredential]::new($User, (ConvertTo-SecureString $env:SENDENSE_BENCH_PASSWORD -AsPlainText -Force))
 $watch = [Diagnostics.Stopwatch]::StartNew()
 $measure = Invoke-SendenseVMDiscovery -VCenter $Url -Credential $credential | Measure-Object
@@ -71,7 +75,17 @@ try {
         "<objectSet><obj type=`"ContainerView`">$([Security.SecurityElement]::Escape($view))</obj><skip>true</skip><selectSet xsi:type=`"TraversalSpec`"><type>ContainerView</type><path>view</path><skip>false</skip></selectSet></objectSet>" +
         '</specSet><options><maxObjects>500</maxObjects></options></RetrievePropertiesEx></soapenv:Body></soapenv:Envelope>') | Set-Content -Path $request -NoNewline
 
-    $pwshSeconds = @(); $pwshProcess = @(); $peakMB = @(); $counts = @()
+    # The hub for the with-hub rounds manages every VM of the simulator (added once, not timed).
+    $hubDb = New-RigHubDatabase -ConnectionString $env:SENDENSE_TEST_MYSQL
+    $env:SENDENSE_BENCH_PASSWORD = $sim.Password
+    $env:SENDENSE_BENCH_HUB = $hubDb.ConnectionString
+    try {
+        & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$module'; Connect-SendenseHub -ConnectionString `$env:SENDENSE_BENCH_HUB | Out-Null; `$c = [pscredential]::new('$($sim.UserName)', (ConvertTo-SecureString `$env:SENDENSE_BENCH_PASSWORD -AsPlainText -Force)); Invoke-SendenseVMDiscovery -VCenter '$url' -Credential `$c | Add-SendenseVM -WarningAction SilentlyContinue | Measure-Object | ForEach-Object Count" | Out-Null
+    }
+    finally { Remove-Item env:SENDENSE_BENCH_PASSWORD, env:SENDENSE_BENCH_HUB -ErrorAction SilentlyContinue }
+    $managed = [int](Invoke-RigSql -ConnectionString $hubDb.ConnectionString -Sql 'SELECT COUNT(*) FROM vm_replication_contexts')
+
+    $pwshSeconds = @(); $pwshProcess = @(); $peakMB = @(); $counts = @(); $hubSeconds = @()
     $goSeconds = @(); $goCounts = @()
     $curlSeconds = @(); $curlBytes = 0
     for ($round = 1; $round -le $Rounds; $round++) {
@@ -84,6 +98,12 @@ try {
         finally { Remove-Item env:SENDENSE_BENCH_PASSWORD -ErrorAction SilentlyContinue }
         $result = $line | ConvertFrom-Json
         $pwshSeconds += $result.Seconds; $peakMB += [Math]::Max($result.PeakMB, $result.PeakWorkingSetMB); $counts += $result.Count
+
+        $env:SENDENSE_BENCH_PASSWORD = $sim.Password
+        $env:SENDENSE_BENCH_HUB = $hubDb.ConnectionString
+        try { $withHub = & dotnet pwsh -NoProfile -NonInteractive -File $child -Module $module -Url $url -User $sim.UserName | Select-Object -Last 1 | ConvertFrom-Json }
+        finally { Remove-Item env:SENDENSE_BENCH_PASSWORD, env:SENDENSE_BENCH_HUB -ErrorAction SilentlyContinue }
+        $hubSeconds += $withHub.Seconds
 
         $env:GOVMOMI_DISCOVERY_PASSWORD = $sim.Password
         try {
@@ -98,13 +118,14 @@ try {
         $parts = $curl.Split(' ')
         $curlSeconds += [double]::Parse($parts[0], [Globalization.CultureInfo]::InvariantCulture)
         $curlBytes = [long]$parts[1]
-        Write-Host ("  round {0}: pwsh {1:N3} s ({2} VMs, {3:N0} MB peak), govmomi {4:N3} s ({5} VMs), curl {6:N3} s" -f
-            $round, $result.Seconds, $result.Count, $peakMB[-1], $goSeconds[-1], $go.vms, $curlSeconds[-1])
+        Write-Host ("  round {0}: pwsh {1:N3} s ({2} VMs, {3:N0} MB peak), with hub {7:N3} s, govmomi {4:N3} s ({5} VMs), curl {6:N3} s" -f
+            $round, $result.Seconds, $result.Count, $peakMB[-1], $goSeconds[-1], $go.vms, $curlSeconds[-1], $withHub.Seconds)
     }
 }
 finally {
     Pop-Location
     if ($sim) { Stop-RigSimulator $sim }
+    if ($hubDb) { Remove-RigHubDatabase -ConnectionString $env:SENDENSE_TEST_MYSQL -Name $hubDb.Name }
     Remove-Item $child -ErrorAction SilentlyContinue
     if ($request) { Remove-Item $request -ErrorAction SilentlyContinue }
 }
@@ -113,6 +134,8 @@ $pwshMedian = Get-Median $pwshSeconds
 $goMedian = Get-Median $goSeconds
 $curlMedian = Get-Median $curlSeconds
 $peak = ($peakMB | Measure-Object -Maximum).Maximum
+$hubMedian = Get-Median $hubSeconds
+$vsNoHub = $hubMedian / $pwshMedian
 $vsGo = $pwshMedian / $goMedian
 $vsCurl = $pwshMedian / $curlMedian
 [pscustomobject]@{
@@ -122,6 +145,8 @@ $vsCurl = $pwshMedian / $curlMedian
         [pscustomobject]@{ Metric = 'VMs found by Invoke-SendenseVMDiscovery'; Value = [int]($counts | Measure-Object -Minimum).Minimum; Unit = ''; Target = '10000'; Pass = (@($counts | Where-Object { $_ -ne 10000 }).Count -eq 0) }
         [pscustomobject]@{ Metric = 'Invoke-SendenseVMDiscovery piped to Measure-Object (fresh pwsh, first call)'; Value = $pwshMedian; Unit = 's' }
         [pscustomobject]@{ Metric = 'the same, whole pwsh process (start, import, discover)'; Value = (Get-Median $pwshProcess); Unit = 's' }
+        [pscustomobject]@{ Metric = "the same with a hub connected that manages all $managed VMs (IsManaged lookup)"; Value = $hubMedian; Unit = 's' }
+        [pscustomobject]@{ Metric = 'with hub / without hub'; Value = $vsNoHub; Unit = 'x'; Target = '<= 1.15'; Pass = ($vsNoHub -le 1.15) }
         [pscustomobject]@{ Metric = 'govmomi 0.24.2 peer program (same properties, decoded)'; Value = $goMedian; Unit = 's' }
         [pscustomobject]@{ Metric = 'curl of the same SOAP request (transfer only)'; Value = $curlMedian; Unit = 's' }
         [pscustomobject]@{ Metric = 'pwsh time / govmomi time'; Value = $vsGo; Unit = 'x'; Target = '<= 0.5'; Pass = ($vsGo -le 0.5) }
