@@ -35,4 +35,11 @@ public interface IOutcomeObserver<T> : IOperationObserver
 /// <summary>One change a use case wants to make, as ShouldProcess shows it: "Performing the operation {Action} on target {Target}".</summary>
 /// <param name="Target">What is changed ("VM 'web01' (vc01)").</param>
 /// <param name="Action">What is done to it ("Add as ctx-web01-20261201-101500 with 2 disk(s)").</param>
-public sealed record ChangeRequest(string Target, string Action);
+public sealed record ChangeRequest(string Target, string Action)
+{
+    /// <summary>
+    /// A change of high impact asked by a command of lower impact (Update-SendenseVM -RemoveMissing): it prompts as a
+    /// Remove- cmdlet would (unless -Confirm:$false or $ConfirmPreference says otherwise).
+    /// </summary>
+    public bool HighImpact { get; init; }
+}

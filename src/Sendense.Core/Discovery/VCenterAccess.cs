@@ -38,6 +38,12 @@ public sealed class VCenterAccess
     /// <summary>Accept any certificate (labs).</summary>
     public bool SkipCertificateCheck { get; init; }
 
+    /// <summary>Accept a plain http:// vCenter address (-AllowInsecureHttp; D1).</summary>
+    public bool AllowInsecureHttp { get; init; }
+
+    /// <summary>How long a vCenter request may go unanswered (-Timeout); null keeps the default (100 s).</summary>
+    public TimeSpan? Timeout { get; init; }
+
     /// <summary>True when no way in was given at all.</summary>
     public bool IsEmpty => SessionCookie is null && Password is null && StoredCredential is null;
 
@@ -85,6 +91,17 @@ public sealed class VCenterAccess
 
         options.SkipCertificateCheck = SkipCertificateCheck;
         options.Thumbprint = Thumbprint;
+        options.AllowInsecureHttp = AllowInsecureHttp;
+        if (Timeout is TimeSpan timeout)
+        {
+            options.Timeout = timeout;
+        }
+
+        if (options.IsPlainHttp && AllowInsecureHttp)
+        {
+            observer.Warning(Messages.Retries.PlainHttp(options.HostName));
+        }
+
         return (options, stored);
     }
 }

@@ -43,7 +43,7 @@ public static class VMDiscoveryService
 
         var watch = Stopwatch.StartNew();
         observer.OnProgress(new VMDiscoveryProgress { Stage = VMDiscoveryStage.Connecting });
-        VimClient client = await VimClient.ConnectAsync(connection, handler, cancellationToken).ConfigureAwait(false);
+        VimClient client = await VimClient.ConnectAsync(connection, handler, cancellationToken, observer.OnVerbose).ConfigureAwait(false);
         try
         {
             observer.OnVerbose($"Connected to vCenter {connection.Server} ({Describe(client)}) as {client.SessionUser}" +

@@ -78,6 +78,10 @@ public static class ErrorTable
         [SendenseErrorCode.CredentialPasswordCorrupt] = new ErrorEntry("InvalidData", ErrorPolicy.Item),
         [SendenseErrorCode.CredentialPasswordNotEncrypted] = new ErrorEntry("SecurityError", ErrorPolicy.Item),
         [SendenseErrorCode.CredentialKeyMismatch] = new ErrorEntry("SecurityError", ErrorPolicy.Stop),
+
+        // Refresh (700-799).
+        [SendenseErrorCode.RefreshNotManaged] = new ErrorEntry("ObjectNotFound", ErrorPolicy.Item),
+        [SendenseErrorCode.RefreshNoCredential] = new ErrorEntry("AuthenticationError", ErrorPolicy.Item),
         [SendenseErrorCode.Unexpected] = new ErrorEntry("NotSpecified", ErrorPolicy.Stop),
     };
 

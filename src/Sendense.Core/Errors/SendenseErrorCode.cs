@@ -170,4 +170,11 @@ public enum SendenseErrorCode
 
     /// <summary>The key decrypts none of the passwords already stored in the hub, so a password encrypted with it would be unreadable there.</summary>
     CredentialKeyMismatch,
+
+    // --- Refresh (Update-SendenseVM, discovery across vCenters; 700-799) ------------------------
+    /// <summary>A VM being refreshed is no longer managed (another command removed it during the refresh).</summary>
+    RefreshNotManaged = 700,
+
+    /// <summary>No way into the vCenter of managed VMs: no stored credential recorded or unambiguous, or an explicit one for another vCenter.</summary>
+    RefreshNoCredential,
 }

@@ -11,4 +11,10 @@ public enum VMAddResult
 
     /// <summary>The VM was already managed and nothing changed.</summary>
     Unchanged,
+
+    /// <summary>Update-SendenseVM: the VM is gone from its vCenter (reported, not deleted, unless -RemoveMissing).</summary>
+    Missing,
+
+    /// <summary>Update-SendenseVM -RemoveMissing: the VM was gone from its vCenter and was removed from the hub.</summary>
+    Removed,
 }

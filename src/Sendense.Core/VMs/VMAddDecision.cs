@@ -55,6 +55,12 @@ public sealed class VMAddDecision
     /// <summary>For Refresh: job-less disk rows whose values change, by row id.</summary>
     public IReadOnlyList<KeyValuePair<long, HubDiskValues>> UpdatedDisks { get; internal set; } = Array.Empty<KeyValuePair<long, HubDiskValues>>();
 
+    /// <summary>For Refresh (Update-SendenseVM): job-less disk rows of disks gone from vCenter, by row id, to delete.</summary>
+    public IReadOnlyList<long> VanishedDisks { get; internal set; } = Array.Empty<long>();
+
+    /// <summary>For Refresh: disks gone from vCenter whose rows a job owns (job_id set): kept, and reported.</summary>
+    public IReadOnlyList<ExistingDisk> KeptDisks { get; internal set; } = Array.Empty<ExistingDisk>();
+
     /// <summary>The credential id to record (Add), or to set when it differs (Refresh); null leaves it.</summary>
     public int? CredentialId { get; internal set; }
 
@@ -92,6 +98,11 @@ public sealed class VMAddDecision
         if (UpdatedDisks.Count > 0)
         {
             yield return $"{UpdatedDisks.Count} changed disk(s)";
+        }
+
+        if (VanishedDisks.Count > 0)
+        {
+            yield return $"{VanishedDisks.Count} vanished disk(s) removed";
         }
     }
 }

@@ -16,8 +16,13 @@ namespace Sendense.Core.VMs;
 /// </summary>
 public static class VMAddPlanner
 {
-    /// <summary>Plans a batch; the decisions come back in the candidates' order.</summary>
-    public static IReadOnlyList<VMAddDecision> Plan(IReadOnlyList<VMAddCandidate> batch, VMAddFacts facts, int? credentialId)
+    /// <summary>
+    /// Plans a batch; the decisions come back in the candidates' order. With <paramref name="refresh"/>
+    /// (Update-SendenseVM, whose input is the managed VMs as vCenter has them now) a VM is never added, a rename needs
+    /// no shared disk file (the VM was found by its own identity), and rows of disks gone from vCenter are deleted
+    /// when no job owns them.
+    /// </summary>
+    public static IReadOnlyList<VMAddDecision> Plan(IReadOnlyList<VMAddCandidate> batch, VMAddFacts facts, int? credentialId, bool refresh = false)
     {
         if (batch is null)
         {
@@ -39,7 +44,7 @@ public static class VMAddPlanner
         {
             if (!decisions.ContainsKey(candidate.Index))
             {
-                decisions[candidate.Index] = Decide(candidate, facts, credentialId);
+                decisions[candidate.Index] = Decide(candidate, facts, credentialId, refresh);
             }
         }
 
@@ -52,11 +57,18 @@ public static class VMAddPlanner
         return batch.Select(c => decisions[c.Index]).ToList();
     }
 
-    private static VMAddDecision Decide(VMAddCandidate candidate, VMAddFacts facts, int? credentialId)
+    private static VMAddDecision Decide(VMAddCandidate candidate, VMAddFacts facts, int? credentialId, bool refresh)
     {
         HubVMValues values = candidate.Values;
         facts.ByUuid.TryGetValue(candidate.Index, out string? uuidContext);
         facts.ByName.TryGetValue(candidate.Index, out string? nameContext);
+
+        if (uuidContext is null && refresh)
+        {
+            return Failed(candidate, SendenseErrorCode.RefreshNotManaged,
+                $"VM '{Shown(candidate)}' (BIOS uuid {values.VMwareVMId}) on {values.VCenterHost} is no longer managed by the hub: another command removed it " +
+                "during the refresh. Add it again with Add-SendenseVM if it should be managed.");
+        }
 
         if (uuidContext is null && nameContext is null)
         {
@@ -82,7 +94,7 @@ public static class VMAddPlanner
                 $"Remove the stale context with Remove-SendenseVM -ContextId '{holder.ContextId}', or rename one of the VMs in vCenter.");
         }
 
-        if (nameContext is null && !SharesDiskFiles(managed, values))
+        if (nameContext is null && !refresh && !SharesDiskFiles(managed, values))
         {
             return Failed(candidate, SendenseErrorCode.VMDuplicateBiosUuid,
                 $"The hub already manages '{HubText.ForMessage(managed.VMName)}' (context {managed.ContextId}) with BIOS uuid {values.VMwareVMId} on {values.VCenterHost}. " +
@@ -90,7 +102,23 @@ public static class VMAddPlanner
                 $"if '{HubText.ForMessage(managed.VMName)}' was renamed and its files moved, remove context {managed.ContextId} with Remove-SendenseVM and add the VM again.");
         }
 
-        return Diff(candidate, managed, credentialId);
+        VMAddDecision diff = Diff(candidate, managed, credentialId);
+        return refresh ? WithVanishedDisks(diff, managed, values) : diff;
+    }
+
+    // Rows of disks vCenter no longer has: deleted when no job owns them (contract §3: job-owned disks are never touched).
+    private static VMAddDecision WithVanishedDisks(VMAddDecision decision, ExistingContext managed, HubVMValues values)
+    {
+        var current = new HashSet<string>(values.Disks.Select(d => d.DiskId), StringComparer.OrdinalIgnoreCase);
+        List<ExistingDisk> gone = managed.Disks.Where(d => !current.Contains(d.DiskId)).ToList();
+        decision.VanishedDisks = gone.Where(d => d.JobId is null).Select(d => d.RowId).ToList();
+        decision.KeptDisks = gone.Where(d => d.JobId is not null).ToList();
+        if (decision.VanishedDisks.Count > 0 && decision.Action == VMAddAction.Unchanged)
+        {
+            decision.Action = VMAddAction.Refresh;
+        }
+
+        return decision;
     }
 
     private static VMAddDecision Diff(VMAddCandidate candidate, ExistingContext managed, int? credentialId)

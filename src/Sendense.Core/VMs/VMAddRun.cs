@@ -18,19 +18,22 @@ internal sealed class VMAddRun
     private readonly bool _whatIf;
     private int _committed;
 
-    internal VMAddRun(IVMAddSession session, string hub, int? credentialId, bool whatIf, IOutcomeObserver<VM> observer)
+    private readonly bool _refresh;
+
+    internal VMAddRun(IVMAddSession session, string hub, int? credentialId, bool whatIf, IOutcomeObserver<VM> observer, bool refresh = false)
     {
+        _refresh = refresh;
         _session = session;
         _hub = hub;
         _whatIf = whatIf;
         _observer = observer;
-        _writer = new VMBatchWriter(session, hub, credentialId, observer);
+        _writer = new VMBatchWriter(session, hub, credentialId, observer, refresh);
     }
 
     /// <summary>Runs every batch; returns how many VMs were written (added, refreshed or confirmed unchanged), 0 under -WhatIf.</summary>
     internal async Task<int> RunAsync(IReadOnlyList<DiscoveredVM> inputs, int batchSize, CancellationToken cancellationToken)
     {
-        string activity = $"Adding VMs to hub {_hub}";
+        string activity = _refresh ? $"Refreshing VMs in hub {_hub}" : $"Adding VMs to hub {_hub}";
         Task? writing = null;
         int done = 0;
         try
@@ -67,7 +70,7 @@ internal sealed class VMAddRun
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await EndQuietlyAsync(writing).ConfigureAwait(false);
-            _observer.Warning(Messages.VMs.AddStopped(_committed, _hub));
+            _observer.Warning(_refresh ? Messages.Refresh.Stopped(_committed, _hub) : Messages.VMs.AddStopped(_committed, _hub));
             throw;
         }
         catch
@@ -107,6 +110,11 @@ internal sealed class VMAddRun
         foreach (VMAddDecision failed in plan.Where(d => d.Action == VMAddAction.Failed))
         {
             _observer.Outcome(Outcome.Fail<VM>(failed.Candidate.Source, failed.Error!));
+        }
+
+        foreach (VMAddDecision kept in plan.Where(d => d.KeptDisks.Count > 0))
+        {
+            _observer.Warning(Messages.Refresh.JobOwnedDisksKept(kept));
         }
 
         List<VMAddDecision> changes = plan.Where(d => d.Writes).ToList();

@@ -18,9 +18,11 @@ internal sealed class VMBatchWriter
     private readonly int? _credentialId;
     private readonly IOperationObserver _observer;
     private readonly Random _jitter = new Random();
+    private readonly bool _refresh;
 
-    internal VMBatchWriter(IVMAddSession session, string hub, int? credentialId, IOperationObserver observer)
+    internal VMBatchWriter(IVMAddSession session, string hub, int? credentialId, IOperationObserver observer, bool refresh = false)
     {
+        _refresh = refresh;
         _session = session;
         _hub = hub;
         _credentialId = credentialId;
@@ -36,7 +38,7 @@ internal sealed class VMBatchWriter
         }
 
         VMAddFacts facts = await _session.ReadFactsAsync(batch, lane, cancellationToken).ConfigureAwait(false);
-        return VMAddPlanner.Plan(batch, facts, _credentialId);
+        return VMAddPlanner.Plan(batch, facts, _credentialId, _refresh);
     }
 
     /// <summary>Writes a prepared batch; one outcome per decision, in order.</summary>

@@ -11,8 +11,14 @@ internal sealed class VMRemoval
     private readonly IVMStore _store;
     private readonly IOutcomeObserver<VM> _observer;
 
-    internal VMRemoval(IVMStore store, IOutcomeObserver<VM> observer)
+    private readonly Action<VM>? _removed;
+    private readonly bool _highImpact;
+
+    /// <summary>A removal; <paramref name="removed"/> hears each VM that is gone afterwards (Update-SendenseVM outputs it as Removed).</summary>
+    internal VMRemoval(IVMStore store, IOutcomeObserver<VM> observer, Action<VM>? removed = null, bool highImpact = false)
     {
+        _removed = removed;
+        _highImpact = highImpact;
         _store = store;
         _observer = observer;
     }
@@ -65,7 +71,7 @@ internal sealed class VMRemoval
         }
 
         IReadOnlyList<bool> answers = await _observer.ConfirmAsync(
-            chosen.Select(t => new ChangeRequest(Messages.VM(t.VM), Messages.VMs.RemovalAction(t))).ToList(), cancellationToken).ConfigureAwait(false);
+            chosen.Select(t => new ChangeRequest(Messages.VM(t.VM), Messages.VMs.RemovalAction(t)) { HighImpact = _highImpact }).ToList(), cancellationToken).ConfigureAwait(false);
         List<VMRemovalTarget> approved = chosen.Where((_, i) => answers[i]).ToList();
         if (approved.Count == 0)
         {
@@ -80,9 +86,11 @@ internal sealed class VMRemoval
             {
                 case VMRemovalResult.Removed:
                     _observer.Verbose($"Removed {Messages.VM(target.VM)} from hub management.");
+                    _removed?.Invoke(target.VM);
                     break;
                 case VMRemovalResult.AlreadyGone:
                     _observer.Verbose($"{Messages.VM(target.VM)} was already removed by someone else.");
+                    _removed?.Invoke(target.VM);
                     break;
                 default:
                     _observer.Outcome(Outcome.Fail<VM>(targetOf[target.VM.ContextId], Messages.VMs.Busy(target.VM, "a job started on it while it was being removed")));

@@ -12,7 +12,6 @@ namespace Sendense.Core.VSphere;
 /// </summary>
 internal sealed class PropertyCollector
 {
-    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(10);
     private readonly SoapTransport _transport;
 
     internal PropertyCollector(SoapTransport transport, ManagedObjectReference self)
@@ -135,10 +134,15 @@ internal sealed class PropertyCollector
     /// <summary>Releases a result set; never throws (the original failure is the one to report).</summary>
     internal async Task CancelQuietlyAsync(string token)
     {
+        if (_transport.Unresponsive)
+        {
+            // vCenter did not answer the last request: a cleanup call would only wait (D6); the server ends what it holds itself.
+            return;
+        }
+
         try
         {
-            using var timeout = new CancellationTokenSource(CleanupTimeout);
-            await PropertyCollectorMethods.CancelRetrievePropertiesExAsync(_transport, Self, token, timeout.Token).ConfigureAwait(false);
+            await PropertyCollectorMethods.CancelRetrievePropertiesExAsync(_transport, Self, token, _transport.CleanupToken()).ConfigureAwait(false);
         }
         catch (Exception)
         {

@@ -9,7 +9,6 @@ namespace Sendense.Core.VSphere;
 /// <summary>Login, Logout and the check of a borrowed session (SessionManager.currentSession).</summary>
 internal sealed class SessionManager
 {
-    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(10);
     private readonly SoapTransport _transport;
     private readonly ManagedObjectReference _self;
 
@@ -22,13 +21,18 @@ internal sealed class SessionManager
     internal Task<UserSession> LoginAsync(string userName, SecureString password, CancellationToken cancellationToken) =>
         SessionManagerMethods.LoginAsync(_transport, _self, userName, password, cancellationToken);
 
-    /// <summary>Logs out with its own short timeout; never throws (a failed logout must not hide the real outcome).</summary>
+    /// <summary>Logs out within the connection's cleanup budget (3 s shared with the other cleanups); never throws (a failed logout must not hide the real outcome).</summary>
     internal async Task LogoutQuietlyAsync()
     {
+        if (_transport.Unresponsive)
+        {
+            // vCenter did not answer the last request: a cleanup call would only wait (D6); the server ends what it holds itself.
+            return;
+        }
+
         try
         {
-            using var timeout = new CancellationTokenSource(CleanupTimeout);
-            await SessionManagerMethods.LogoutAsync(_transport, _self, timeout.Token).ConfigureAwait(false);
+            await SessionManagerMethods.LogoutAsync(_transport, _self, _transport.CleanupToken()).ConfigureAwait(false);
         }
         catch (Exception)
         {

@@ -37,6 +37,13 @@ public sealed class VCenterConnectionOptions
     /// <summary>How long a call may go without progress (connecting, waiting for the answer, or between bytes).</summary>
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
+    /// <summary>Accept a plain http:// address (labs only: the password crosses the network in clear; D1).</summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>True when the address is plain http to another machine (the caller warns; loopback crosses no network).</summary>
+    public bool IsPlainHttp => Server.TrimStart().StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        && Uri.TryCreate(Server.Trim(), UriKind.Absolute, out Uri? uri) && !VCenterAddress.IsLoopback(uri);
+
     /// <summary>
     /// The vCenter as discovery output and the hub record it (vcenter_host): <see cref="Server"/> as typed, or the
     /// host (and non-default port) of a URL.
@@ -71,6 +78,7 @@ public sealed class VCenterConnectionOptions
         Thumbprint = Thumbprint,
         SkipCertificateCheck = SkipCertificateCheck,
         Timeout = Timeout,
+        AllowInsecureHttp = AllowInsecureHttp,
     };
 
     /// <inheritdoc />

@@ -7,7 +7,6 @@ namespace Sendense.Core.VSphere;
 /// <summary>Container views: one per sweep, destroyed afterwards even when the sweep failed or was cancelled.</summary>
 internal sealed class ViewManager
 {
-    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(10);
     private readonly SoapTransport _transport;
     private readonly ManagedObjectReference _self;
 
@@ -21,13 +20,18 @@ internal sealed class ViewManager
         CancellationToken cancellationToken) =>
         ViewManagerMethods.CreateContainerViewAsync(_transport, _self, container, types, recursive, cancellationToken);
 
-    /// <summary>Destroys a view with its own short timeout (the caller's token may be cancelled already); never throws.</summary>
+    /// <summary>Destroys a view within the connection's cleanup budget (the caller's token may be cancelled already); never throws.</summary>
     internal async Task DestroyQuietlyAsync(ManagedObjectReference view)
     {
+        if (_transport.Unresponsive)
+        {
+            // vCenter did not answer the last request: a cleanup call would only wait (D6); the server ends what it holds itself.
+            return;
+        }
+
         try
         {
-            using var timeout = new CancellationTokenSource(CleanupTimeout);
-            await ViewManagerMethods.DestroyViewAsync(_transport, view, timeout.Token).ConfigureAwait(false);
+            await ViewManagerMethods.DestroyViewAsync(_transport, view, _transport.CleanupToken()).ConfigureAwait(false);
         }
         catch (Exception)
         {

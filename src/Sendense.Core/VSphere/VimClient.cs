@@ -56,7 +56,7 @@ internal sealed class VimClient : IDisposable
 
     /// <summary>Connects, reads the service content, and logs in (or checks the borrowed session).</summary>
     internal static async Task<VimClient> ConnectAsync(VCenterConnectionOptions options,
-        System.Net.Http.HttpMessageHandler? handler, CancellationToken cancellationToken)
+        System.Net.Http.HttpMessageHandler? handler, CancellationToken cancellationToken, Action<string>? verbose = null)
     {
         if (options is null)
         {
@@ -70,9 +70,10 @@ internal sealed class VimClient : IDisposable
                 $"No credential for vCenter {options.Server}: give a user name and password, or an existing session.");
         }
 
-        Uri sdk = VCenterAddress.ToSdkUri(options.Server);
+        Uri sdk = VCenterAddress.ToSdkUri(options.Server, options.AllowInsecureHttp);
         var policy = new ServerCertificatePolicy(options.Thumbprint, options.SkipCertificateCheck);
         var transport = new SoapTransport(options.Server, sdk, policy, options.Timeout, handler);
+        transport.Verbose = verbose;
         transport.Errors.UserName = options.UserName;
         transport.Errors.BorrowedSession = borrowed;
         VimClient? client = null;

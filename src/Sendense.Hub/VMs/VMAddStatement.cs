@@ -44,6 +44,14 @@ internal static class VMAddStatement
             sql.Sql(string.Format(CultureInfo.InvariantCulture, VMAddSql.DiskRefreshApply, Milliseconds(milliseconds)));
         }
 
+        // Update-SendenseVM: rows of disks gone from vCenter; the WHERE repeats the rule that a job's disk row stays.
+        List<long> vanished = refreshes.SelectMany(d => d.VanishedDisks).OrderBy(id => id).ToList();
+        if (vanished.Count > 0)
+        {
+            sql.Sql("DELETE FROM vm_disks WHERE job_id IS NULL AND id IN (" +
+                string.Join(",", vanished.Select(id => id.ToString(CultureInfo.InvariantCulture))) + ");\n");
+        }
+
         sql.Sql("COMMIT;");
         return sql.Build();
     }

@@ -62,7 +62,9 @@ internal sealed class PipelineBridge<T> : IOutcomeObserver<T>, IDisposable
         {
             try
             {
-                answer.TrySetResult(changes.Select(change => cmdlet.ShouldProcess(change.Target, change.Action)).ToList());
+                answer.TrySetResult(changes.Select(change => change.HighImpact
+                    ? HighImpactConfirmation.ShouldProcess(cmdlet, change.Target, change.Action)
+                    : cmdlet.ShouldProcess(change.Target, change.Action)).ToList());
             }
             catch (Exception exception)
             {

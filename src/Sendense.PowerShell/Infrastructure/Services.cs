@@ -42,6 +42,9 @@ internal static class Services
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static IDiscoveryStore DiscoveryStore(HubConnection hub) => new Sendense.Hub.Discovery.DiscoveryStore(Open(hub));
 
+    /// <summary>Update-SendenseVM: the VM store's add session and the stored credentials (refresh family).</summary>
+    internal static Sendense.Core.Refresh.RefreshService Refresh(HubConnection hub) => new Sendense.Core.Refresh.RefreshService(VMStore(hub), CredentialStore(hub));
+
     /// <summary>The credential store of a hub connection.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal static ICredentialStore CredentialStore(HubConnection hub) => new Sendense.Hub.Credentials.CredentialStore(Open(hub));

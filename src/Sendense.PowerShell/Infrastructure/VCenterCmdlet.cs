@@ -23,6 +23,15 @@ public abstract class VCenterCmdlet : StoredCredentialCmdlet
     [Parameter]
     public SwitchParameter SkipCertificateCheck { get; set; }
 
+    /// <summary>Accept a plain http:// vCenter address (labs only: the password crosses the network in clear, and a warning says so).</summary>
+    [Parameter]
+    public SwitchParameter AllowInsecureHttp { get; set; }
+
+    /// <summary>Seconds a vCenter request may go unanswered before it fails with VCenterTimeout (100 by default).</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int Timeout { get; set; } = (int)VCenterConnectionOptions.DefaultTimeout.TotalSeconds;
+
     /// <summary>The way in as the core takes it; a -VIServer object is read here (without any PowerCLI assembly).</summary>
     protected VCenterAccess Access(string? vcenter, PSCredential? credential, PSObject? viServer, Sendense.Core.Credentials.VCenterCredentialIdentity? stored)
     {
@@ -48,6 +57,8 @@ public abstract class VCenterCmdlet : StoredCredentialCmdlet
             Keys = KeySource(AllowPlaintextPassword.IsPresent),
             Thumbprint = string.IsNullOrEmpty(Thumbprint) ? null : CertificateThumbprint.Parse(Thumbprint!),
             SkipCertificateCheck = SkipCertificateCheck.IsPresent,
+            AllowInsecureHttp = AllowInsecureHttp.IsPresent,
+            Timeout = TimeSpan.FromSeconds(Timeout),
         };
     }
 }

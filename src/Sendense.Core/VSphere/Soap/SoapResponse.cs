@@ -69,7 +69,13 @@ internal sealed class SoapResponse : IDisposable
         {
             _callerToken.ThrowIfCancellationRequested();
 
-            throw _transport.Errors.FromTransport(exception, timedOut: _timeout.IsCancellationRequested);
+            if (_timeout.IsCancellationRequested)
+            {
+                _transport.MarkUnresponsive();
+                throw _transport.Errors.TimedOut(Method, TimeSpan.Zero, exception);
+            }
+
+            throw _transport.Errors.FromTransport(exception, timedOut: false);
         }
         finally
         {

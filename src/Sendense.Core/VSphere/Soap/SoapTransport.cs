@@ -6,18 +6,20 @@ namespace Sendense.Core.VSphere.Soap;
 
 /// <summary>
 /// vim25 SOAP over one HttpClient for one vCenter: per-connection TLS policy, gzip/deflate, no Expect: 100-continue,
-/// the session cookie handled by hand, an idle timeout, and a retry of requests a proxy refused (502/503) before
-/// vCenter saw them. Faults come back as <see cref="VimFaultException"/>; everything else below SOAP as a
+/// the session cookie handled by hand, an idle timeout, and bounded retries (RetryPolicy.VCenter, said in -Verbose) of
+/// requests a proxy refused (502/503, and 504 for reads) and of reads met by a reset or a timeout: never a request that
+/// could change vCenter twice. Faults come back as <see cref="VimFaultException"/>; everything else below SOAP as a
 /// SendenseException from <see cref="VimErrors"/>.
 /// </summary>
 internal sealed class SoapTransport : IDisposable
 {
-    private const int MaxAttempts = 3;
     private static readonly string UserAgent = "Sendense.PowerShell/" + typeof(SoapTransport).Assembly.GetName().Version?.ToString(3);
 
     private readonly HttpClient _http;
     private readonly TimeSpan _timeout;
+    private static readonly TimeSpan CleanupBudget = TimeSpan.FromSeconds(3);
     private string? _cookie;
+    private CancellationTokenSource? _cleanup;
 
     internal SoapTransport(string server, Uri sdk, ServerCertificatePolicy certificates, TimeSpan timeout, HttpMessageHandler? handler = null)
     {
@@ -63,6 +65,7 @@ internal sealed class SoapTransport : IDisposable
     /// </summary>
     internal async Task<SoapResponse> SendAsync(SoapRequestBody body, CancellationToken cancellationToken)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             for (int attempt = 1; ; attempt++)
@@ -86,18 +89,32 @@ internal sealed class SoapTransport : IDisposable
                             throw new OperationCanceledException(cancellationToken);
                         }
 
-                        throw Errors.FromTransport(exception, timedOut);
+                        if (timedOut)
+                        {
+                            Unresponsive = true;
+                        }
+
+                        string? transient = TransientTransportFault(exception, timedOut && attempt == 1, body.Method);
+                        if (transient is not null && RetryPolicy.VCenter.MayRetry(attempt, watch.Elapsed))
+                        {
+                            await WaitBeforeRetryAsync(body.Method, transient, attempt, cancellationToken).ConfigureAwait(false);
+                            continue;
+                        }
+
+                        throw timedOut ? Errors.TimedOut(body.Method, watch.Elapsed, exception) : Errors.FromTransport(exception, timedOut: false);
                     }
                 }
 
+                Unresponsive = false;
                 RememberCookie(response);
-                if ((response.StatusCode == HttpStatusCode.BadGateway || response.StatusCode == HttpStatusCode.ServiceUnavailable) && attempt < MaxAttempts)
+                if (IsRetriedStatus(response.StatusCode, body.Method) && RetryPolicy.VCenter.MayRetry(attempt, watch.Elapsed))
                 {
-                    // A reverse proxy answered for a vCenter that is (re)starting: the request never reached it.
+                    // A reverse proxy answered for a vCenter that is (re)starting or overloaded.
+                    string status = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
                     response.Dispose();
                     linked.Dispose();
                     timeout.Dispose();
-                    await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), cancellationToken).ConfigureAwait(false);
+                    await WaitBeforeRetryAsync(body.Method, status, attempt, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -110,8 +127,90 @@ internal sealed class SoapTransport : IDisposable
         }
     }
 
+    /// <summary>Where retries are said (-Verbose of the command); null says nothing.</summary>
+    internal Action<string>? Verbose { get; set; }
+
+    /// <summary>True after a request timed out with no answer since: cleanup calls (logout, DestroyView) are then skipped, so a stop is prompt.</summary>
+    internal bool Unresponsive { get; private set; }
+
+    /// <summary>
+    /// The one budget every cleanup call of this connection shares (CancelRetrievePropertiesEx, DestroyView, Logout):
+    /// 3 s in all from the first of them, so a stop against a frozen vCenter ends promptly (D6).
+    /// </summary>
+    internal CancellationToken CleanupToken()
+    {
+        CancellationTokenSource? budget = Volatile.Read(ref _cleanup);
+        if (budget is null)
+        {
+            var created = new CancellationTokenSource(CleanupBudget);
+            budget = Interlocked.CompareExchange(ref _cleanup, created, null) ?? created;
+            if (!ReferenceEquals(budget, created))
+            {
+                created.Dispose();
+            }
+        }
+
+        return budget.Token;
+    }
+
+    /// <summary>Notes a response whose body stopped arriving (the idle timeout).</summary>
+    internal void MarkUnresponsive() => Unresponsive = true;
+
+    // Methods that only read: a reset or a timeout may have reached vCenter, and re-sending these changes nothing there.
+    private static bool IsReadOnly(string method) => method is "RetrieveServiceContent" or "RetrievePropertiesEx" or "ContinueRetrievePropertiesEx" or "RetrieveProperties";
+
+    // 502 and 503 come from the reverse proxy before vCenter saw the request; a 504 may follow a request vCenter ran.
+    private static bool IsRetriedStatus(HttpStatusCode status, string method) =>
+        status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable || (status == HttpStatusCode.GatewayTimeout && IsReadOnly(method));
+
+    private static string? TransientTransportFault(Exception exception, bool timedOut, string method)
+    {
+        if (!IsReadOnly(method))
+        {
+            return null;
+        }
+
+        if (timedOut)
+        {
+            // Once only: a timeout costs the whole -Timeout, so a second one ends the call.
+            return "no answer within the timeout";
+        }
+
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Net.Sockets.SocketException socket && socket.SocketErrorCode is System.Net.Sockets.SocketError.ConnectionReset
+                    or System.Net.Sockets.SocketError.ConnectionAborted or System.Net.Sockets.SocketError.Shutdown)
+            {
+                return "the connection was reset";
+            }
+
+            if (e is System.Security.Authentication.AuthenticationException)
+            {
+                return null;
+            }
+
+            if (e is IOException && e.InnerException is null)
+            {
+                return "the connection was closed before an answer";
+            }
+        }
+
+        return null;
+    }
+
+    private async Task WaitBeforeRetryAsync(string method, string fault, int attempt, CancellationToken cancellationToken)
+    {
+        TimeSpan wait = RetryPolicy.VCenter.Delay(attempt);
+        Verbose?.Invoke(Messages.Retries.RetryingVCenter(Server, method, fault, wait, attempt + 1, RetryPolicy.VCenter.MaxAttempts));
+        await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _cleanup?.Dispose();
+    }
 
     private HttpRequestMessage CreateRequest(SoapRequestBody body)
     {

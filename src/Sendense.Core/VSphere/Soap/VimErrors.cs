@@ -66,6 +66,20 @@ internal sealed class VimErrors
         }
     }
 
+    /// <summary>
+    /// No answer (D6): says how long the request went unanswered and how long the call ran in all (retries included),
+    /// and names -Timeout, the parameter that raises the limit.
+    /// </summary>
+    internal SendenseException TimedOut(string method, TimeSpan elapsed, Exception exception) =>
+        new SendenseException(SendenseErrorCode.VCenterTimeout,
+            $"vCenter {_server} ({_sdk.Host}:{_sdk.Port}) sent nothing for {Seconds(_timeout)} s during {method}" +
+            (elapsed - _timeout > TimeSpan.FromSeconds(1) ? $" (the call ran {Seconds(elapsed)} s in all, retries included)" : string.Empty) +
+            ". Check that the address is a vCenter that is up and that no firewall silently drops the traffic; for a very slow vCenter " +
+            $"raise the limit with -Timeout (seconds; now {Seconds(_timeout)}).", exception)
+        { IsTransient = true };
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
+
     /// <summary>A failure below SOAP: connecting, TLS, DNS, the timeout, a broken or non-XML answer.</summary>
     internal SendenseException FromTransport(Exception exception, bool timedOut)
     {
@@ -81,10 +95,7 @@ internal sealed class VimErrors
 
         if (timedOut)
         {
-            return new SendenseException(SendenseErrorCode.VCenterTimeout,
-                $"vCenter {_server} did not answer within {_timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s ({_sdk.Host}:{_sdk.Port}). " +
-                "Check that the address is a vCenter that is up and that no firewall silently drops the traffic; for a very slow vCenter raise the timeout.", exception)
-            { IsTransient = true };
+            return TimedOut("a read", _timeout, exception);
         }
 
         if (_certificates.Refused is { } refused && Find<AuthenticationException>(exception) is not null)
