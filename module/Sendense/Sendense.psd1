@@ -17,6 +17,7 @@
         'formats/ProtectionGroup.Format.ps1xml'
         'formats/Discovery.Format.ps1xml'
         'formats/VM.Format.ps1xml'
+        'formats/Flow.Format.ps1xml'
     )
     TypesToProcess         = @(
         'types/Hub.Types.ps1xml'
@@ -24,6 +25,7 @@
         'types/ProtectionGroup.Types.ps1xml'
         'types/Discovery.Types.ps1xml'
         'types/VM.Types.ps1xml'
+        'types/Flow.Types.ps1xml'
     )
 
     # Explicit lists: no wildcards, so command discovery never has to load the assembly.
@@ -48,6 +50,15 @@
         'Get-SendenseVM'
         'Get-SendenseUngroupedVM'
         'Remove-SendenseVM'
+        'Get-SendenseBackupRepository'
+        'Get-SendenseBackupPolicy'
+        'New-SendenseProtectionFlow'
+        'Get-SendenseProtectionFlow'
+        'Get-SendenseProtectionFlowMember'
+        'Get-SendenseProtectionFlowExecution'
+        'Set-SendenseProtectionFlow'
+        'Remove-SendenseProtectionFlow'
+        'Get-SendenseProtectionSummary'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -78,6 +78,18 @@ public static class ErrorTable
         [SendenseErrorCode.CredentialPasswordCorrupt] = new ErrorEntry("InvalidData", ErrorPolicy.Item),
         [SendenseErrorCode.CredentialPasswordNotEncrypted] = new ErrorEntry("SecurityError", ErrorPolicy.Item),
         [SendenseErrorCode.CredentialKeyMismatch] = new ErrorEntry("SecurityError", ErrorPolicy.Stop),
+        [SendenseErrorCode.ProtectionFlowNotFound] = new ErrorEntry("ObjectNotFound", ErrorPolicy.Item),
+        [SendenseErrorCode.ProtectionFlowNameInvalid] = new ErrorEntry("InvalidArgument", ErrorPolicy.Stop),
+        [SendenseErrorCode.ProtectionFlowNameTaken] = new ErrorEntry("ResourceExists", ErrorPolicy.Stop),
+        [SendenseErrorCode.ProtectionFlowTargetNotFound] = new ErrorEntry("ObjectNotFound", ErrorPolicy.Stop),
+        [SendenseErrorCode.ProtectionFlowTargetAmbiguous] = new ErrorEntry("InvalidArgument", ErrorPolicy.Stop),
+        [SendenseErrorCode.ProtectionFlowRepositoryNotFound] = new ErrorEntry("ObjectNotFound", ErrorPolicy.Stop),
+        [SendenseErrorCode.ProtectionFlowRepositoryDisabled] = new ErrorEntry("ResourceUnavailable", ErrorPolicy.Stop),
+        [SendenseErrorCode.ProtectionFlowPolicyNotFound] = new ErrorEntry("ObjectNotFound", ErrorPolicy.Stop),
+        [SendenseErrorCode.ProtectionFlowScheduleNotFound] = new ErrorEntry("ObjectNotFound", ErrorPolicy.Stop),
+        [SendenseErrorCode.ProtectionFlowExecutionRunning] = new ErrorEntry("ResourceBusy", ErrorPolicy.Item),
+        [SendenseErrorCode.ProtectionFlowNoTargets] = new ErrorEntry("ObjectNotFound", ErrorPolicy.Stop),
+        [SendenseErrorCode.ProtectionFlowValueInvalid] = new ErrorEntry("InvalidArgument", ErrorPolicy.Stop),
 
         // Refresh (700-799).
         [SendenseErrorCode.RefreshNotManaged] = new ErrorEntry("ObjectNotFound", ErrorPolicy.Item),

@@ -171,6 +171,43 @@ public enum SendenseErrorCode
     /// <summary>The key decrypts none of the passwords already stored in the hub, so a password encrypted with it would be unreadable there.</summary>
     CredentialKeyMismatch,
 
+    // --- protection flows (issue 11) ------------------------------------------------------------
+    /// <summary>No protection flow has that name or id.</summary>
+    ProtectionFlowNotFound = 600,
+
+    /// <summary>A flow name is empty, too long, unprintable, or several targets were given one name without {Name}.</summary>
+    ProtectionFlowNameInvalid,
+
+    /// <summary>Another flow has the name (protection_flows compares names with utf8mb4_unicode_ci: case and trailing spaces ignored).</summary>
+    ProtectionFlowNameTaken,
+
+    /// <summary>A flow's target VM or protection group does not exist, or the input names neither.</summary>
+    ProtectionFlowTargetNotFound,
+
+    /// <summary>A VM name given as a flow's target matches several managed VMs.</summary>
+    ProtectionFlowTargetAmbiguous,
+
+    /// <summary>No backup repository has that name or id.</summary>
+    ProtectionFlowRepositoryNotFound,
+
+    /// <summary>The backup repository is disabled.</summary>
+    ProtectionFlowRepositoryDisabled,
+
+    /// <summary>No backup policy has that name or id.</summary>
+    ProtectionFlowPolicyNotFound,
+
+    /// <summary>No replication schedule has that name or id.</summary>
+    ProtectionFlowScheduleNotFound,
+
+    /// <summary>An execution of the flow is running; removing it needs -Force.</summary>
+    ProtectionFlowExecutionRunning,
+
+    /// <summary>Targets were given (with -VM, -ProtectionGroup or the pipeline) but none of the input names one; nothing was created.</summary>
+    ProtectionFlowNoTargets,
+
+    /// <summary>A flow value is out of range (a description over 65,535 bytes).</summary>
+    ProtectionFlowValueInvalid,
+
     // --- Refresh (Update-SendenseVM, discovery across vCenters; 700-799) ------------------------
     /// <summary>A VM being refreshed is no longer managed (another command removed it during the refresh).</summary>
     RefreshNotManaged = 700,

@@ -51,6 +51,24 @@ public sealed class VM
     /// <summary>updated_at (hub server time).</summary>
     public DateTime? UpdatedAt { get; set; }
 
+    /// <summary>
+    /// Whether the hub backs the VM up without anyone doing anything (Get-SendenseVM, Get-SendenseUngroupedVM; the rule
+    /// is in docs/protection-flows.md); null on objects from Add-SendenseVM.
+    /// </summary>
+    public ProtectionStatus? ProtectionStatus { get; set; }
+
+    /// <summary>When the VM's newest completed backup completed (backup_jobs, hub server time); null if never.</summary>
+    public DateTime? LastBackup { get; set; }
+
+    /// <summary>Status of the VM's newest backup job, whatever it is (pending, running, completed, failed, cancelled); null if none.</summary>
+    public string? LastBackupStatus { get; set; }
+
+    /// <summary>Names of the protection flows that reach the VM (directly or through a group it is in), sorted.</summary>
+    public string[] Flows { get; set; } = Array.Empty<string>();
+
+    /// <summary>The paths the store found to the VM; the service turns them into <see cref="ProtectionStatus"/>.</summary>
+    internal IReadOnlyList<Sendense.Core.Flows.ProtectionPath>? ProtectionPaths { get; set; }
+
     /// <summary>What Add-SendenseVM did with this VM; null on objects from the Get cmdlets.</summary>
     public VMAddResult? Result { get; set; }
 

@@ -36,6 +36,12 @@ public sealed class VMQuery
 
     /// <summary>Only VMs in no protection group (upstream's ungrouped query).</summary>
     public bool UngroupedOnly { get; set; }
+
+    /// <summary>Read each VM's protection paths and last backup, and decide its ProtectionStatus (the Get cmdlets).</summary>
+    public bool IncludeProtection { get; set; }
+
+    /// <summary>Only VMs with one of these protection statuses (needs <see cref="IncludeProtection"/>).</summary>
+    public ProtectionStatus[] ProtectionStatuses { get; set; } = Array.Empty<ProtectionStatus>();
 }
 
 /// <summary>The columns whose values tab completion offers.</summary>

@@ -56,6 +56,11 @@ public sealed class VMService
         IReadOnlyList<VM> rows = await _store.QueryAsync(query, cancellationToken).ConfigureAwait(false);
         var matcher = new VMQueryMatcher(query);
         List<VM> vms = rows.Where(matcher.IsMatch).ToList();
+        if (query.IncludeProtection)
+        {
+            vms = Sendense.Core.Flows.VMProtection.Decide(vms, query.ProtectionStatuses);
+        }
+
         foreach ((string given, VM vm) in matcher.EqualOnlyToTheHub(vms))
         {
             observer.Warning(Messages.EqualToTheHub("VM", given, vm.Name));

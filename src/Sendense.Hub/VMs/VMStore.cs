@@ -20,9 +20,11 @@ public sealed class VMStore : HubStore, IVMStore
     public Task<IReadOnlyList<VM>> QueryAsync(VMQuery query, CancellationToken cancellationToken) =>
         ReadAsync(query.UngroupedOnly ? "listing ungrouped VMs" : "listing VMs", async (connection, sql) =>
         {
-            VMQuerySql.Build(sql, query);
+            Flows.FlowTables? protection = query.IncludeProtection ? await Flows.FlowTables.OfAsync(Connection, connection, cancellationToken).ConfigureAwait(false) : null;
+            VMQuerySql.Build(sql, query, protection: protection);
             using MySqlDataReader reader = await sql.Build().ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return (IReadOnlyList<VM>)await VMRowFolder.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
+            return (IReadOnlyList<VM>)await VMRowFolder.ReadAsync(reader, cancellationToken,
+                protection is null ? null : (vm, row) => Flows.ProtectionSql.Read(vm, row, VMQuerySql.ProtectionOrdinal)).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <inheritdoc />

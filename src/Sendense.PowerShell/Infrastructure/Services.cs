@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Sendense.Core.Credentials;
 using Sendense.Core.Discovery;
+using Sendense.Core.Flows;
 using Sendense.Core.Groups;
 using Sendense.Core.Hub;
 using Sendense.Core.VMs;
@@ -55,6 +56,12 @@ internal static class Services
 
     /// <summary>The credential use cases over a hub connection.</summary>
     internal static CredentialService Credentials(HubConnection hub) => new CredentialService(CredentialStore(hub));
+
+    /// <summary>The protection flow use cases of a hub (issue 11).</summary>
+    internal static FlowService Flows(HubConnection hub) => new FlowService(FlowStore(hub));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IFlowStore FlowStore(HubConnection hub) => new Sendense.Hub.Flows.FlowStore(Open(hub));
 
     // A closed connection fails here, with the message that says how to reconnect.
     private static HubConnection Open(HubConnection hub)

@@ -49,6 +49,10 @@ public abstract class VMQueryCmdlet : HubCmdlet
     [ValidateNotNullOrEmpty]
     public string[] ContextId { get; set; } = Array.Empty<string>();
 
+    /// <summary>Only VMs with this protection status (Protected, Partial, Unprotected; rule in about_Sendense).</summary>
+    [Parameter]
+    public ProtectionStatus[] ProtectionStatus { get; set; } = Array.Empty<ProtectionStatus>();
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -68,6 +72,8 @@ public abstract class VMQueryCmdlet : HubCmdlet
             Statuses = Status,
             PowerStates = PowerState,
             ContextIds = _contextIds.Distinct(StringComparer.Ordinal).ToArray(),
+            IncludeProtection = true,
+            ProtectionStatuses = ProtectionStatus,
         };
         Shape(query);
         RunEach<VM>((observer, token) => Services.VMs(hub).GetAsync(query, observer, token), hub);

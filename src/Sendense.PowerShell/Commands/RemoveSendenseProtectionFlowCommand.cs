@@ -1,0 +1,38 @@
+using System.Management.Automation;
+using Sendense.Core.Flows;
+using Sendense.PowerShell.Completers;
+using Sendense.PowerShell.Infrastructure;
+using Sendense.PowerShell.Parameters;
+
+namespace Sendense.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Removes protection flows with their execution history.</para>
+/// <para type="description">Deletes each flow's protection_flow_executions rows and then the flow, in one
+/// transaction (the hub's own delete leaves the executions behind). A flow with a running execution is refused
+/// unless -Force (backup jobs already started keep running). The VMs and groups it pointed at are not touched.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "SendenseProtectionFlow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+public sealed class RemoveSendenseProtectionFlowCommand : FlowCmdlet
+{
+    /// <summary>The flows: Sendense.ProtectionFlow objects, names or ids.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [Alias("InputObject")]
+    [ArgumentCompleter(typeof(ProtectionFlowNameCompleter))]
+    public PSObject[] Flow { get; set; } = Array.Empty<PSObject>();
+
+    /// <summary>Removes a flow even while one of its executions is running.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var identities = new List<FlowIdentity>();
+        FlowInput.CollectFlows(Flow, identities);
+        foreach (FlowIdentity identity in identities)
+        {
+            RunFlows<ProtectionFlow>((flows, observer, token) => flows.RemoveAsync(identity, Force.IsPresent, observer, token), identity.Source);
+        }
+    }
+}

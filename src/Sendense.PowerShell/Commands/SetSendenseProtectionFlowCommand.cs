@@ -1,0 +1,98 @@
+using System.Management.Automation;
+using Sendense.Core.Flows;
+using Sendense.PowerShell.Completers;
+using Sendense.PowerShell.Infrastructure;
+using Sendense.PowerShell.Parameters;
+
+namespace Sendense.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Changes protection flows: name, description, repository, policy, schedule, enabled.</para>
+/// <para type="description">Each flow is changed on its own (a failure is that flow's error record); only values
+/// that differ are written, with updated_at, never the engine's execution columns or counters. The policy and the
+/// schedule can be cleared to NULL. Type and target cannot change: create a new flow instead. Outputs each flow as
+/// it now is. The hub neither schedules flows nor blocks manual runs of disabled ones yet.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Set, "SendenseProtectionFlow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(ProtectionFlow))]
+public sealed class SetSendenseProtectionFlowCommand : FlowCmdlet
+{
+    /// <summary>The flows: Sendense.ProtectionFlow objects, names or ids.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [Alias("InputObject")]
+    [ArgumentCompleter(typeof(ProtectionFlowNameCompleter))]
+    public PSObject[] Flow { get; set; } = Array.Empty<PSObject>();
+
+    /// <summary>A new name.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? NewName { get; set; }
+
+    /// <summary>A new description ('' removes it).</summary>
+    [Parameter]
+    [AllowEmptyString]
+    public string? Description { get; set; }
+
+    /// <summary>Another backup repository (name or id; must be enabled).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(BackupRepositoryNameCompleter))]
+    public string? Repository { get; set; }
+
+    /// <summary>Another backup policy (name or id).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(BackupPolicyNameCompleter))]
+    public string? Policy { get; set; }
+
+    /// <summary>Removes the policy (NULL).</summary>
+    [Parameter]
+    public SwitchParameter ClearPolicy { get; set; }
+
+    /// <summary>Another replication schedule (name or id).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ScheduleNameCompleter))]
+    public string? Schedule { get; set; }
+
+    /// <summary>Removes the schedule (NULL).</summary>
+    [Parameter]
+    public SwitchParameter ClearSchedule { get; set; }
+
+    /// <summary>Enables ($true) or disables ($false) the flow.</summary>
+    [Parameter]
+    public bool Enabled { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (ClearPolicy && Policy is not null || ClearSchedule && Schedule is not null)
+        {
+            Stop(new ArgumentException("Give -Policy or -ClearPolicy (and -Schedule or -ClearSchedule), not both."), Flow);
+        }
+
+        var change = new FlowChange
+        {
+            NewName = NewName,
+            Description = Description,
+            Repository = Repository,
+            Policy = Policy,
+            ClearPolicy = ClearPolicy.IsPresent,
+            Schedule = Schedule,
+            ClearSchedule = ClearSchedule.IsPresent,
+            Enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled : null,
+        };
+        var identities = new List<FlowIdentity>();
+        FlowInput.CollectFlows(Flow, identities);
+        if (change.IsEmpty)
+        {
+            WriteWarning("Nothing to change: give -NewName, -Description, -Repository, -Policy, -ClearPolicy, -Schedule, -ClearSchedule or -Enabled.");
+            return;
+        }
+
+        foreach (FlowIdentity identity in identities)
+        {
+            RunFlows<ProtectionFlow>((flows, observer, token) => flows.UpdateAsync(identity, change, observer, token), identity.Source);
+        }
+    }
+}
