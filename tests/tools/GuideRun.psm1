@@ -50,7 +50,7 @@ function Invoke-GuideOnRig {
         [Parameter(Mandatory)] $Simulator
     )
     $blocks = @(Get-GuideBlock -Path $Path)
-    $db = New-RigHubDatabase -ConnectionString $MySqlConnectionString
+    $db = New-RigHubDatabase -ConnectionString $MySqlConnectionString -SiteSetup
     $work = Join-Path ([System.IO.Path]::GetTempPath()) ('sdguide-' + [guid]::NewGuid().ToString('N'))
     $null = New-Item -ItemType Directory -Path $work
     $resultPath = Join-Path $work 'results.json'

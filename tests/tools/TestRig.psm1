@@ -321,7 +321,9 @@ function New-RigHubDatabase {
     param(
         [Parameter(Mandatory)][string] $ConnectionString,
         [string] $Name = ('sdtest_' + [guid]::NewGuid().ToString('N').Substring(0, 12)),
-        [switch] $Empty
+        [switch] $Empty,
+        # Also load seed/hub-site-setup.sql: the repositories, policies and schedules a set-up hub has.
+        [switch] $SiteSetup
     )
     Invoke-RigSql -ConnectionString $ConnectionString -Sql "CREATE DATABASE ``$Name`` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci" | Out-Null
     if ($LASTEXITCODE -ne 0) { throw "Could not create database $Name." }
@@ -329,6 +331,10 @@ function New-RigHubDatabase {
         foreach ($script in Get-RigSchemaScript) {
             Invoke-RigSql -ConnectionString $ConnectionString -Database $Name -File $script | Out-Null
             if ($LASTEXITCODE -ne 0) { throw "Loading $script into $Name failed." }
+        }
+        if ($SiteSetup) {
+            Invoke-RigSql -ConnectionString $ConnectionString -Database $Name -File (Join-Path $PSScriptRoot 'seed/hub-site-setup.sql') | Out-Null
+            if ($LASTEXITCODE -ne 0) { throw "Loading the site setup into $Name failed." }
         }
     }
     $target = ConvertFrom-RigConnectionString $ConnectionString

@@ -168,7 +168,7 @@ function Invoke-LabSession {
         $rig = Start-RigMariaDb
         $state.mariadb = New-LabProcessEntry $rig.Process.Id @{ directory = $rig.Directory }
         Write-LabFile (Get-LabPath $Directory State) ($state | ConvertTo-Json -Depth 5)
-        $hub = New-RigHubDatabase -ConnectionString $rig.ConnectionString -Name $Request.Database
+        $hub = New-RigHubDatabase -ConnectionString $rig.ConnectionString -Name $Request.Database -SiteSetup
         $topology = @{}
         foreach ($key in $Request.Topology.Keys) { $topology[$key] = $Request.Topology[$key] }
         if ($topology.Contains('Rename') -and $topology.Rename -isnot [hashtable]) { $topology.Rename = [hashtable]$topology.Rename }
