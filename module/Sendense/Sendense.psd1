@@ -17,6 +17,7 @@
         'formats/ProtectionGroup.Format.ps1xml'
         'formats/Discovery.Format.ps1xml'
         'formats/VM.Format.ps1xml'
+        'formats/Refresh.Format.ps1xml'
     )
     TypesToProcess         = @(
         'types/Hub.Types.ps1xml'
@@ -48,6 +49,7 @@
         'Get-SendenseVM'
         'Get-SendenseUngroupedVM'
         'Remove-SendenseVM'
+        'Update-SendenseVM'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
