@@ -53,6 +53,16 @@ public static partial class Messages
         private static string VM(VM vm) => $"VM '{HubText.ForMessage(vm.Name)}' ({vm.ContextId})";
     }
 
+    /// <summary>Discovery across vCenters.</summary>
+    public static class FanOut
+    {
+        /// <summary>What a credential pattern matched.</summary>
+        public static string CredentialsMatched(string pattern, IReadOnlyList<string> names) =>
+            names.Count == 0
+                ? $"-VCenterCredential '{pattern}' matches no active stored credential."
+                : $"-VCenterCredential '{pattern}' matches {Plural.Of(names.Count, "active stored credential")}: {string.Join(", ", names)}.";
+    }
+
     /// <summary>Retries of transient faults, on either side.</summary>
     public static class Retries
     {
