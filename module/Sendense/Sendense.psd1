@@ -18,6 +18,7 @@
         'formats/Discovery.Format.ps1xml'
         'formats/VM.Format.ps1xml'
         'formats/Flow.Format.ps1xml'
+        'formats/Refresh.Format.ps1xml'
     )
     TypesToProcess         = @(
         'types/Hub.Types.ps1xml'
@@ -59,6 +60,7 @@
         'Set-SendenseProtectionFlow'
         'Remove-SendenseProtectionFlow'
         'Get-SendenseProtectionSummary'
+        'Update-SendenseVM'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -31,6 +31,28 @@ public sealed class RetryPolicy
     /// <summary>vCenter requests: 4 attempts, 250 ms doubling up to 4 s.</summary>
     public static RetryPolicy VCenter { get; } = new RetryPolicy(4, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(4));
 
+    /// <summary>The variable that overrides the bound on a batch's total wait for row locks, in seconds.</summary>
+    public const string LockWaitVariable = "SENDENSE_HUB_LOCK_WAIT_SECONDS";
+
+    /// <summary>The default bound on a batch's total wait for row locks another session holds (D5).</summary>
+    public static readonly TimeSpan DefaultLockWait = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// Hub batches: 8 attempts, 25 ms doubling up to 1 s between them, and at most <see cref="LockWaitBound"/> in all
+    /// (each lock wait itself lasts up to the session's innodb_lock_wait_timeout, which the store keeps short).
+    /// </summary>
+    public static RetryPolicy HubBatch => new RetryPolicy(8, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(1), LockWaitBound);
+
+    /// <summary>The bound on a batch's total wait: <see cref="LockWaitVariable"/> when set to whole seconds, else 120 s.</summary>
+    public static TimeSpan LockWaitBound =>
+        LockWaitForTests.Value ??
+        (int.TryParse(Environment.GetEnvironmentVariable(LockWaitVariable), NumberStyles.None, CultureInfo.InvariantCulture, out int seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : DefaultLockWait);
+
+    /// <summary>A bound for one test's async flow only (tests run in parallel; the variable is process-wide).</summary>
+    internal static AsyncLocal<TimeSpan?> LockWaitForTests { get; } = new AsyncLocal<TimeSpan?>();
+
     /// <summary>Attempts in all, the first included.</summary>
     public int MaxAttempts { get; }
 

@@ -15,6 +15,12 @@ public static class CredentialLoginTest
 
         VCenterConnectionOptions options = VCenterConnectionOptions.ForCredential(credential.VCenter, credential.UserName, credential.Password);
         options.SkipCertificateCheck = request.SkipCertificateCheck;
+        options.AllowInsecureHttp = request.AllowInsecureHttp;
+        if (request.Timeout is TimeSpan timeout)
+        {
+            options.Timeout = timeout;
+        }
+
         if (!string.IsNullOrEmpty(request.Thumbprint))
         {
             options.Thumbprint = CertificateThumbprint.Parse(request.Thumbprint!);

@@ -35,4 +35,10 @@ public sealed class VCenterCredentialTestRequest
 
     /// <summary>Accept any certificate (labs only).</summary>
     public bool SkipCertificateCheck { get; set; }
+
+    /// <summary>Accept a plain http:// vCenter address (-AllowInsecureHttp).</summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>How long a request may go unanswered (-Timeout); null keeps the default.</summary>
+    public TimeSpan? Timeout { get; set; }
 }

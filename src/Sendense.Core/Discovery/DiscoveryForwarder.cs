@@ -16,8 +16,18 @@ internal sealed class DiscoveryForwarder : VMDiscoveryObserver
     private bool _hubUnavailable;
     private bool _progressShown;
 
-    internal DiscoveryForwarder(IOutcomeObserver<DiscoveredVM> observer, string vcenter, Task<IReadOnlyDictionary<string, string>>? managedLookup, int? credentialId)
+    private readonly int _progressId = ProgressId;
+    private readonly int _parentId = -1;
+
+    internal DiscoveryForwarder(IOutcomeObserver<DiscoveredVM> observer, string vcenter, Task<IReadOnlyDictionary<string, string>>? managedLookup, int? credentialId,
+        int? childIndex = null)
     {
+        if (childIndex is int index)
+        {
+            _progressId = Refresh.VCenterFanOut.ChildProgressId(index);
+            _parentId = Refresh.VCenterFanOut.ParentProgressId;
+        }
+
         _observer = observer;
         _activity = "Discovering VMs on vCenter " + vcenter;
         _managedLookup = managedLookup;
@@ -53,7 +63,7 @@ internal sealed class DiscoveryForwarder : VMDiscoveryObserver
             ? Math.Min(100, progress.Read * 100 / total)
             : null;
         _progressShown = true;
-        _observer.Progress(new OperationProgress(ProgressId, _activity, Messages.Discovery.Stage(progress)) { Percent = percent });
+        _observer.Progress(new OperationProgress(_progressId, _activity, Messages.Discovery.Stage(progress)) { Percent = percent, ParentId = _parentId });
     }
 
     /// <inheritdoc />
@@ -68,7 +78,7 @@ internal sealed class DiscoveryForwarder : VMDiscoveryObserver
         if (_progressShown)
         {
             _progressShown = false;
-            _observer.Progress(new OperationProgress(ProgressId, _activity, "Done") { Completed = true });
+            _observer.Progress(new OperationProgress(_progressId, _activity, "Done") { Completed = true, ParentId = _parentId });
         }
     }
 

@@ -6,6 +6,9 @@ public sealed class DiscoveryRequest
     /// <summary>The vCenters to discover, each with its way in.</summary>
     public IReadOnlyList<VCenterAccess> Targets { get; init; } = Array.Empty<VCenterAccess>();
 
+    /// <summary>vCenters discovered at once when there are several targets (-ThrottleLimit).</summary>
+    public int ThrottleLimit { get; init; } = Refresh.VCenterFanOut.DefaultThrottleLimit;
+
     /// <summary>The filters (names, datacenters, folder, power states, templates, page size).</summary>
     public VMDiscoveryRequest Filters { get; init; } = new VMDiscoveryRequest();
 

@@ -12,8 +12,13 @@ internal sealed class DiscoveryRun
     private readonly ICredentialStore? _credentials;
     private readonly IOutcomeObserver<DiscoveredVM> _observer;
 
-    internal DiscoveryRun(VCenterAccess target, DiscoveryRequest request, IDiscoveryStore? hub, ICredentialStore? credentials, IOutcomeObserver<DiscoveredVM> observer)
+    private readonly int? _childIndex;
+
+    /// <summary>A run; <paramref name="childIndex"/> makes its progress bar a child of the fan-out's parent bar.</summary>
+    internal DiscoveryRun(VCenterAccess target, DiscoveryRequest request, IDiscoveryStore? hub, ICredentialStore? credentials, IOutcomeObserver<DiscoveredVM> observer,
+        int? childIndex = null)
     {
+        _childIndex = childIndex;
         _target = target;
         _request = request;
         _hub = hub;
@@ -37,7 +42,7 @@ internal sealed class DiscoveryRun
             // The hub's query starts at once and runs while vCenter is read; its answer is awaited on the first VM only.
             Task<IReadOnlyDictionary<string, string>>? managed = _hub is null ? null
                 : Task.Run(() => _hub.ManagedVMsAsync(vcenter, cancellationToken), cancellationToken);
-            var forward = new DiscoveryForwarder(_observer, vcenter, managed, stored?.Id);
+            var forward = new DiscoveryForwarder(_observer, vcenter, managed, stored?.Id, _childIndex);
             try
             {
                 VMDiscoveryResult result;

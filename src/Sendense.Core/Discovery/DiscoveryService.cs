@@ -33,9 +33,26 @@ public sealed class DiscoveryService
             observer.Warning(Messages.Discovery.ClosedHub(request.ClosedHub));
         }
 
-        foreach (VCenterAccess target in request.Targets)
+        IReadOnlyList<VCenterAccess> targets = await DiscoveryTargets.ExpandAsync(request.Targets, _credentials, observer, cancellationToken).ConfigureAwait(false);
+        if (targets.Count == 1 && !DiscoveryTargets.HasPatterns(request.Targets))
         {
-            await new DiscoveryRun(target, request, _hub, _credentials, observer).RunAsync(cancellationToken).ConfigureAwait(false);
+            // One vCenter: its failure is the command's (terminating where the error table says so), as before.
+            await new DiscoveryRun(targets[0], request, _hub, _credentials, observer).RunAsync(cancellationToken).ConfigureAwait(false);
+            return;
         }
+
+        // Several vCenters at once: each failure is one error record naming its vCenter; the others' VMs all come out.
+        await Refresh.VCenterFanOut.RunAsync(targets, request.ThrottleLimit, $"Discovering VMs on {Plural.Of(targets.Count, "vCenter")}", observer,
+            async (target, index, token) =>
+            {
+                try
+                {
+                    await new DiscoveryRun(target, request, _hub, _credentials, observer, Math.Max(0, index)).RunAsync(token).ConfigureAwait(false);
+                }
+                catch (SendenseException exception)
+                {
+                    observer.Outcome(Outcome.Fail<DiscoveredVM>(DiscoveryTargets.Describe(target), exception));
+                }
+            }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -94,6 +94,7 @@ public static class ErrorTable
         // Refresh (700-799).
         [SendenseErrorCode.RefreshNotManaged] = new ErrorEntry("ObjectNotFound", ErrorPolicy.Item),
         [SendenseErrorCode.RefreshNoCredential] = new ErrorEntry("AuthenticationError", ErrorPolicy.Item),
+        [SendenseErrorCode.HubLockWaitExceeded] = new ErrorEntry("ResourceBusy", ErrorPolicy.Item),
         [SendenseErrorCode.Unexpected] = new ErrorEntry("NotSpecified", ErrorPolicy.Stop),
     };
 

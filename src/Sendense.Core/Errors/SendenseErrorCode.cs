@@ -214,4 +214,7 @@ public enum SendenseErrorCode
 
     /// <summary>No way into the vCenter of managed VMs: no stored credential recorded or unambiguous, or an explicit one for another vCenter.</summary>
     RefreshNoCredential,
+
+    /// <summary>A batch waited longer than the bound (120 s, SENDENSE_HUB_LOCK_WAIT_SECONDS) for rows another session keeps locked; nothing of it was written.</summary>
+    HubLockWaitExceeded,
 }

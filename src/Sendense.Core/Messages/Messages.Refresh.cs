@@ -53,6 +53,16 @@ public static partial class Messages
         private static string VM(VM vm) => $"VM '{HubText.ForMessage(vm.Name)}' ({vm.ContextId})";
     }
 
+    /// <summary>Discovery across vCenters.</summary>
+    public static class FanOut
+    {
+        /// <summary>What a credential pattern matched.</summary>
+        public static string CredentialsMatched(string pattern, IReadOnlyList<string> names) =>
+            names.Count == 0
+                ? $"-VCenterCredential '{pattern}' matches no active stored credential."
+                : $"-VCenterCredential '{pattern}' matches {Plural.Of(names.Count, "active stored credential")}: {string.Join(", ", names)}.";
+    }
+
     /// <summary>Retries of transient faults, on either side.</summary>
     public static class Retries
     {
@@ -69,6 +79,32 @@ public static partial class Messages
         public static SendenseException PlainHttpRefused(string server) => new SendenseException(SendenseErrorCode.VCenterInvalidArgument,
             $"'{server}' is a plain http address: the vCenter password would be sent in clear. Use https://, or add -AllowInsecureHttp for a lab vCenter " +
             "(a warning then says what is exposed).");
+
+        /// <summary>A batch that lost a race or met a lock is planned and written again (each time said in -Verbose).</summary>
+        public static string RetryingBatch(int count, string hub, Sendense.Core.VMs.VMWriteRejectedException rejected, int attempt, int max, TimeSpan wait, TimeSpan waited) =>
+            $"Writing {Plural.Of(count, "VM")} to {hub} met " + (rejected?.Rejection switch
+            {
+                Sendense.Core.VMs.VMWriteRejection.LockWait => "a row lock another session holds",
+                Sendense.Core.VMs.VMWriteRejection.ConnectionLost => "a lost connection before its commit (a new connection is open; what landed is read again, nothing is written twice)",
+                _ => "another writer changing the same rows",
+            }) + $" ({rejected?.Message}); planning the batch again in {Ms(wait)} ms (attempt {attempt + 1} of {max}, {Seconds(waited)} s so far).";
+
+        /// <summary>A long lock wait (D5).</summary>
+        public static string WaitingForLock(int count, string hub, TimeSpan waited, TimeSpan bound) =>
+            $"Writing {Plural.Of(count, "VM")} to {hub} has waited {Seconds(waited)} s for rows another session keeps locked (an open transaction). " +
+            $"The command gives up after {Seconds(bound)} s in all ({RetryPolicy.LockWaitVariable} sets that bound); find the holder with " +
+            "SELECT * FROM information_schema.INNODB_TRX on the hub's MariaDB.";
+
+        /// <summary>The bound on lock waits was reached (D5): worded for one lock holder.</summary>
+        public static SendenseException LockHeld(Sendense.Core.VMs.VMAddCandidate candidate, string hub, Sendense.Core.VMs.VMWriteRejectedException rejected, int attempts, TimeSpan waited) =>
+            new SendenseException(SendenseErrorCode.HubLockWaitExceeded,
+                $"Another session held a lock on the hub's rows for {candidate} on {hub}: this batch waited {Seconds(waited)} s over {attempts} attempts " +
+                $"({rejected.Message}). Nothing of its batch was written. Find the session holding it (SHOW PROCESSLIST, or information_schema.INNODB_TRX, " +
+                $"on the hub's MariaDB) and end its transaction, then run the command again; {RetryPolicy.LockWaitVariable} raises the bound " +
+                $"({Seconds(RetryPolicy.DefaultLockWait)} s by default).", rejected.InnerException ?? rejected)
+            { IsTransient = true };
+
+        internal static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
 
         internal static string Ms(TimeSpan wait) => wait.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
     }

@@ -13,11 +13,14 @@ internal sealed class VMBatchWriter
     /// <summary>Attempts of a batch that keeps losing races before its VMs are reported as conflicts.</summary>
     internal const int MaxAttempts = 8;
 
+    /// <summary>A lock wait this long (30 s, or half the bound when that is shorter) is worth a warning (D5): another session holds the rows.</summary>
+    internal static TimeSpan LongWait(RetryPolicy policy) =>
+        policy.MaxTotalWait is TimeSpan bound && bound < TimeSpan.FromSeconds(60) ? TimeSpan.FromTicks(bound.Ticks / 2) : TimeSpan.FromSeconds(30);
+
     private readonly IVMAddSession _session;
     private readonly string _hub;
     private readonly int? _credentialId;
     private readonly IOperationObserver _observer;
-    private readonly Random _jitter = new Random();
     private readonly bool _refresh;
 
     internal VMBatchWriter(IVMAddSession session, string hub, int? credentialId, IOperationObserver observer, bool refresh = false)
@@ -55,6 +58,9 @@ internal sealed class VMBatchWriter
         CancellationToken cancellationToken)
     {
         IReadOnlyList<VMAddDecision> current = decisions;
+        RetryPolicy policy = RetryPolicy.HubBatch;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        bool warned = false;
         for (int attempt = 1; ; attempt++)
         {
             List<VMAddDecision> writers = current.Where(d => d.Writes).ToList();
@@ -74,14 +80,21 @@ internal sealed class VMBatchWriter
             }
             catch (VMWriteRejectedException rejected) when (rejected.Rejection != VMWriteRejection.RowData)
             {
-                if (attempt >= MaxAttempts)
+                if (!policy.MayRetry(attempt, waited.Elapsed))
                 {
-                    GiveUp(current, rejected, outcomes);
+                    GiveUp(current, rejected, outcomes, attempt, waited.Elapsed);
                     return;
                 }
 
-                TimeSpan wait = Backoff(attempt);
-                _observer.Verbose(Messages.VMs.RetryingBatch(writers.Count, _hub, rejected, attempt, MaxAttempts, wait));
+                TimeSpan wait = policy.Delay(attempt);
+                _observer.Verbose(Messages.Retries.RetryingBatch(writers.Count, _hub, rejected, attempt, MaxAttempts, wait, waited.Elapsed));
+                if (!warned && rejected.Rejection == VMWriteRejection.LockWait && waited.Elapsed >= LongWait(policy))
+                {
+                    // D5: a wait this long is another session holding rows, not a race; say so while waiting.
+                    warned = true;
+                    _observer.Warning(Messages.Retries.WaitingForLock(writers.Count, _hub, waited.Elapsed, policy.MaxTotalWait ?? RetryPolicy.DefaultLockWait));
+                }
+
                 await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                 current = await PlanAsync(current.Select(d => d.Candidate).ToList(), VMAddLane.Write, cancellationToken).ConfigureAwait(false);
             }
@@ -141,23 +154,16 @@ internal sealed class VMBatchWriter
         }
     }
 
-    private void GiveUp(IReadOnlyList<VMAddDecision> decisions, VMWriteRejectedException rejected, Dictionary<int, VMAddOutcome> outcomes)
+    private void GiveUp(IReadOnlyList<VMAddDecision> decisions, VMWriteRejectedException rejected, Dictionary<int, VMAddOutcome> outcomes, int attempts, TimeSpan waited)
     {
         foreach (VMAddDecision decision in decisions.Where(d => d.Writes))
         {
-            outcomes[decision.Candidate.Index] = new VMAddOutcome(decision.Candidate, null, Messages.VMs.GaveUp(decision.Candidate, _hub, rejected, MaxAttempts));
+            outcomes[decision.Candidate.Index] = new VMAddOutcome(decision.Candidate, null, rejected.Rejection == VMWriteRejection.LockWait
+                ? Messages.Retries.LockHeld(decision.Candidate, _hub, rejected, attempts, waited)
+                : Messages.VMs.GaveUp(decision.Candidate, _hub, rejected, attempts));
         }
 
         Record(decisions.Where(d => !d.Writes).ToList(), _session.DatabaseNow, outcomes);
     }
 
-    // Exponential back-off with jitter, so that racing writers do not retry in lock step.
-    private TimeSpan Backoff(int attempt)
-    {
-        int ceiling = Math.Min(1000, 25 << Math.Min(attempt, 5));
-        lock (_jitter)
-        {
-            return TimeSpan.FromMilliseconds(_jitter.Next(ceiling / 2, ceiling));
-        }
-    }
 }

@@ -11,6 +11,12 @@ public enum VMWriteRejection
 
     /// <summary>The server refused one VM's value (too long, invalid, a CHECK): split the batch to isolate it.</summary>
     RowData,
+
+    /// <summary>
+    /// The write connection was lost before the batch's COMMIT was confirmed. The store opened a new connection; the
+    /// batch is planned again from what the hub committed (so a batch that did land is not written twice).
+    /// </summary>
+    ConnectionLost,
 }
 
 /// <summary>A batch the store rolled back for a reason the add resolves by planning again or by splitting.</summary>

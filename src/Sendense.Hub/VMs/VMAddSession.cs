@@ -14,7 +14,14 @@ internal sealed class VMAddSession : IVMAddSession
 {
     private const int CommandTimeoutSeconds = 300;
 
-    private readonly MySqlConnection _write;
+    /// <summary>
+    /// How long one statement of a batch waits for a row lock (innodb_lock_wait_timeout, 50 s by default on the
+    /// server): short, so that each wait is said in -Verbose and the total wait stays within the bound the use case
+    /// keeps (RetryPolicy.HubLockWait, D5).
+    /// </summary>
+    internal const int LockWaitSeconds = 10;
+
+    private MySqlConnection _write;
     private readonly MySqlConnection _lookAhead;
     private readonly string _hub;
     private readonly DateTime _openedAt;
@@ -126,6 +133,11 @@ internal sealed class VMAddSession : IVMAddSession
         {
             command.Connection = _write;
             command.CommandTimeout = CommandTimeoutSeconds;
+            if (!command.CommandText.StartsWith("SET SESSION innodb_lock_wait_timeout", StringComparison.Ordinal))
+            {
+                command.CommandText = "SET SESSION innodb_lock_wait_timeout = " + LockWaitSeconds.ToString(CultureInfo.InvariantCulture) + ";\n" + command.CommandText;
+            }
+
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
@@ -138,6 +150,13 @@ internal sealed class VMAddSession : IVMAddSession
                 throw new VMWriteRejectedException(rejection, mysql.Message, mysql);
             }
 
+            if (exception is MySqlException lost && HubErrors.IsConnectionLost(lost) && !cancellationToken.IsCancellationRequested
+                && await ReopenWriteAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // The server rolled back whatever it had not committed; the caller re-plans from what it did commit.
+                throw new VMWriteRejectedException(VMWriteRejection.ConnectionLost, lost.Message, lost);
+            }
+
             if (exception is OperationCanceledException or SendenseException)
             {
                 throw;
@@ -148,6 +167,23 @@ internal sealed class VMAddSession : IVMAddSession
         finally
         {
             command.Dispose();
+        }
+    }
+
+    // A new write connection after a lost one; false when the hub cannot be reached (the loss is then reported as such).
+    private async Task<bool> ReopenWriteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            MySqlConnection fresh = await _session.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            MySqlConnection old = _write;
+            _write = fresh;
+            old.Dispose();
+            return true;
+        }
+        catch (Exception exception) when (exception is MySqlException or SendenseException or System.IO.IOException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -39,16 +39,25 @@ public sealed class InvokeSendenseVMDiscoveryCommand : VCenterCmdlet
     [ValidateNotNull]
     public PSObject? VIServer { get; set; }
 
+    private readonly List<VCenterCredentialIdentity> _stored = new List<VCenterCredentialIdentity>();
+
     /// <summary>
-    /// A vCenter credential stored in the hub (name, id or object): its vCenter, user and password are used, discovery
-    /// is scoped to its datacenter unless -Datacenter is given, every VM carries its id (Add-SendenseVM writes it into
-    /// credential_id), and the run counts as one use. Needs a hub connection.
+    /// vCenter credentials stored in the hub (names with wildcards, ids, or objects from the pipeline): each one's
+    /// vCenter, user and password are used, discovery is scoped to its datacenter unless -Datacenter is given, every
+    /// VM carries its id (Add-SendenseVM writes it into credential_id), and each run counts as one use. Several
+    /// vCenters are discovered at once (-ThrottleLimit); one that fails gives one error record. Needs a hub connection.
     /// </summary>
-    [Parameter(Mandatory = true, ParameterSetName = StoredCredentialSet)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = StoredCredentialSet)]
     [VCenterCredentialTransformation]
     [ArgumentCompleter(typeof(VCenterCredentialNameCompleter))]
+    [SupportsWildcards]
     [ValidateNotNull]
-    public VCenterCredentialIdentity? VCenterCredential { get; set; }
+    public VCenterCredentialIdentity[]? VCenterCredential { get; set; }
+
+    /// <summary>vCenters discovered at the same time with several stored credentials (4 by default).</summary>
+    [Parameter(ParameterSetName = StoredCredentialSet)]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = Sendense.Core.Refresh.VCenterFanOut.DefaultThrottleLimit;
 
     /// <summary>VM names; wildcards allowed. A name without wildcards that matches nothing is reported as an error.</summary>
     [Parameter(Position = 1)]
@@ -86,11 +95,33 @@ public sealed class InvokeSendenseVMDiscoveryCommand : VCenterCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (ParameterSetName == StoredCredentialSet)
+        {
+            // Collected, so that piped credentials and patterns are discovered together, in parallel.
+            _stored.AddRange(VCenterCredential?.Where(c => c is not null) ?? Array.Empty<VCenterCredentialIdentity>());
+            return;
+        }
+
+        Discover(new[] { Access(ParameterSetName == CredentialSet ? VCenter : null, Credential, VIServer, null) }, ParameterSetName == VIServerSet ? VIServer! : VCenter);
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        if (_stored.Count > 0)
+        {
+            Discover(_stored.Select(c => Access(null, null, null, c)).ToList(), _stored.Count == 1 ? _stored[0] : _stored.ToArray());
+        }
+    }
+
+    private void Discover(IReadOnlyList<VCenterAccess> targets, object target)
+    {
         HubConnection? credentialHub = ParameterSetName == StoredCredentialSet ? ResolveHub() : null;
         HubConnection? markingHub = TryResolveHub();
         var request = new DiscoveryRequest
         {
-            Targets = new[] { Access(ParameterSetName == CredentialSet ? VCenter : null, Credential, VIServer, VCenterCredential) },
+            Targets = targets,
+            ThrottleLimit = ThrottleLimit,
             Filters = new VMDiscoveryRequest
             {
                 Names = Name ?? Array.Empty<string>(),
@@ -103,7 +134,6 @@ public sealed class InvokeSendenseVMDiscoveryCommand : VCenterCmdlet
             DatacentersGiven = Datacenter is { Length: > 0 },
             ClosedHub = markingHub is null && Hub is not null ? Hub.ToString() : null,
         };
-        object target = ParameterSetName switch { VIServerSet => VIServer!, StoredCredentialSet => VCenterCredential!, _ => VCenter };
         RunEach<DiscoveredVM>((observer, token) => Services.Discovery(markingHub, credentialHub).DiscoverAsync(request, observer, token), target);
     }
 }

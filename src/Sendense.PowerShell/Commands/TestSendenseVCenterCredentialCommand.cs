@@ -40,6 +40,8 @@ public sealed class TestSendenseVCenterCredentialCommand : VCenterCmdlet
             Keys = KeySource(AllowPlaintextPassword.IsPresent),
             Thumbprint = Thumbprint,
             SkipCertificateCheck = SkipCertificateCheck.IsPresent,
+            AllowInsecureHttp = AllowInsecureHttp.IsPresent,
+            Timeout = TimeSpan.FromSeconds(Timeout),
         };
         VCenterCredentialTestResult? result = Run((observer, token) => Services.Credentials(hub).TestAsync(request, observer, token), Credential);
         if (result is null)

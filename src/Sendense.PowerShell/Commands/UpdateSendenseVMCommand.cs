@@ -43,7 +43,7 @@ public sealed class UpdateSendenseVMCommand : VCenterCmdlet
     public string[]? Name { get; set; }
 
     /// <summary>Only managed VMs of these vCenters (vcenter_host; wildcards allowed); with -Credential, the vCenter to log in to.</summary>
-    [Parameter(ParameterSetName = FilterSet)]
+    [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(VCenterCompleter))]
@@ -110,7 +110,7 @@ public sealed class UpdateSendenseVMCommand : VCenterCmdlet
         var request = new RefreshRequest
         {
             Query = ParameterSetName == InputObjectSet
-                ? new VMQuery { ContextIds = _contextIds.Distinct(StringComparer.Ordinal).ToArray(), ReportMisses = true }
+                ? new VMQuery { ContextIds = _contextIds.Distinct(StringComparer.Ordinal).ToArray(), VCenters = VCenter ?? Array.Empty<string>(), ReportMisses = true }
                 : new VMQuery { Names = Name ?? Array.Empty<string>(), VCenters = VCenter ?? Array.Empty<string>(), ReportMisses = true },
             Access = explicitAccess ? Access(VCenter?[0], Credential, VIServer, VCenterCredential) : null,
             Settings = Access(null, null, null, null),

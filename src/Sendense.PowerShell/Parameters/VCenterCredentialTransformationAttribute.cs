@@ -29,6 +29,9 @@ public sealed class VCenterCredentialTransformationAttribute : ArgumentTransform
                 return new VCenterCredentialIdentity(id);
             case long or short or byte or uint or ushort:
                 return new VCenterCredentialIdentity(Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture));
+            case System.Collections.IEnumerable several:
+                // Several names (-VCenterCredential a, 'b*'), or credentials piped as one array.
+                return several.Cast<object>().Select(item => (VCenterCredentialIdentity)Transform(engineIntrinsics, item)).ToArray();
         }
 
         if (inputData is PSObject shaped)

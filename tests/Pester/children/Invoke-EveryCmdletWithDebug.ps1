@@ -34,6 +34,7 @@ Step Add-SendenseProtectionGroupMember { Get-SendenseVM | Add-SendenseProtection
 Step Get-SendenseProtectionGroupMember { Get-SendenseProtectionGroupMember -Group dbg-group -Debug -Verbose }
 Step Remove-SendenseProtectionGroupMember { Get-SendenseVM | Remove-SendenseProtectionGroupMember -Group dbg-group -Debug -Verbose -Confirm:$false }
 Step Remove-SendenseProtectionGroup { Remove-SendenseProtectionGroup -Group dbg-group -Debug -Verbose -Confirm:$false }
+Step Update-SendenseVM { Update-SendenseVM -VCenter $env:SDTEST_VC -Credential $vc -Thumbprint $env:SDTEST_VC_SHA256 -Debug -Verbose -Confirm:$false }
 Step Remove-SendenseVM { Get-SendenseVM | Remove-SendenseVM -Debug -Verbose -Confirm:$false }
 Step Remove-SendenseVCenterCredential { Remove-SendenseVCenterCredential -Name dbg-cred -Debug -Verbose -Confirm:$false }
 Step Disconnect-SendenseHub { Disconnect-SendenseHub -Debug -Verbose }

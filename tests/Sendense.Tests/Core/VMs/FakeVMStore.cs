@@ -25,6 +25,9 @@ internal sealed class FakeVMStore : IVMStore
     /// <summary>The rejection the next lost races report.</summary>
     internal VMWriteRejection ConflictKind { get; set; } = VMWriteRejection.Conflict;
 
+    /// <summary>How long each rejected write takes first (a lock wait lasts innodb_lock_wait_timeout on the server).</summary>
+    internal TimeSpan ConflictDelay { get; set; }
+
     /// <summary>VM names whose values the server refuses (a batch containing one fails as RowData).</summary>
     internal HashSet<string> RefusedNames { get; } = new HashSet<string>(StringComparer.Ordinal);
 
@@ -166,6 +169,7 @@ internal sealed class FakeVMStore : IVMStore
                 if (_store.ConflictsLeft > 0)
                 {
                     _store.ConflictsLeft--;
+                    await Task.Delay(_store.ConflictDelay, cancellationToken);
                     throw new VMWriteRejectedException(_store.ConflictKind, "Deadlock found when trying to get lock");
                 }
 

@@ -61,6 +61,43 @@ public sealed class VMAddServiceTests
     }
 
     [Fact]
+    public async Task D5_each_lock_wait_is_said_a_long_one_warned_and_the_total_wait_bounded()
+    {
+        // Before: 8 silent attempts of innodb_lock_wait_timeout each (403 s in the field), then "Other writers kept changing".
+        RetryPolicy.LockWaitForTests.Value = TimeSpan.FromSeconds(2);
+        _store.ConflictsLeft = 100;
+        _store.ConflictKind = VMWriteRejection.LockWait;
+        _store.ConflictDelay = TimeSpan.FromMilliseconds(400);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        await AddAsync(Vms(2), batchSize: 1000);
+
+        Assert.InRange(watch.Elapsed.TotalSeconds, 2, 4.5);
+        Assert.Empty(_store.WrittenBatchSizes);
+        int attempts = 100 - _store.ConflictsLeft;
+        Assert.Equal(attempts - 1, _observer.VerboseLines.Count(l => l.Contains("a row lock another session holds", StringComparison.Ordinal)));
+        Assert.Single(_observer.Warnings, w => w.Contains("keeps locked", StringComparison.Ordinal));
+        Assert.Equal(2, _observer.Errors.Count);
+        SendenseException error = _observer.Errors[0].Error;
+        Assert.Equal(SendenseErrorCode.HubLockWaitExceeded, error.Code);
+        Assert.Contains("Another session held a lock", error.Message, StringComparison.Ordinal);
+        Assert.Contains(RetryPolicy.LockWaitVariable, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lost_connection_before_commit_is_planned_again_and_written_once()
+    {
+        _store.ConflictsLeft = 1;
+        _store.ConflictKind = VMWriteRejection.ConnectionLost;
+
+        await AddAsync(Vms(3), batchSize: 1000);
+
+        Assert.Equal(new[] { 3 }, _store.WrittenBatchSizes);
+        Assert.All(_observer.Values, vm => Assert.Equal(VMAddResult.Added, vm.Result));
+        Assert.Contains(_observer.VerboseLines, l => l.Contains("lost connection before its commit", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_value_the_server_refuses_is_isolated_by_halving_and_the_rest_of_the_batch_lands()
     {
         _store.RefusedNames.Add("vm5");

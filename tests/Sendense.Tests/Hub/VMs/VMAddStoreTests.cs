@@ -355,9 +355,10 @@ public sealed class VMAddEngineTests : IClassFixture<HubDatabaseFixture>
 
             Assert.NotEqual(0, thread);
             await _database.ExecuteAsync($"KILL CONNECTION {thread}");
-            var error = await Assert.ThrowsAsync<SendenseException>(() => write);
-            Assert.Equal(SendenseErrorCode.HubUnreachable, error.Code);
-            Assert.Contains("Nothing of this batch was written", error.Message);
+            // The session opens a new write connection and says the batch must be planned again (issue 12: a lost
+            // connection before COMMIT is retried by re-planning from what the hub committed, never written twice).
+            var error = await Assert.ThrowsAsync<VMWriteRejectedException>(() => write);
+            Assert.Equal(VMWriteRejection.ConnectionLost, error.Rejection);
         }
         finally
         {
