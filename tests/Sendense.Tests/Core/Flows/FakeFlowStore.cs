@@ -31,7 +31,7 @@ internal sealed class FakeFlowStore : IFlowStore
 
     public ManagedVMKey AddVM(string name, string vCenter = "vc01")
     {
-        var vm = new ManagedVMKey($"ctx-{name}-20261201-100000", name, vCenter);
+        var vm = new ManagedVMKey($"ctx-{name}-{vCenter}-20261201-100000", name, vCenter);
         VMs.Add(vm);
         return vm;
     }
