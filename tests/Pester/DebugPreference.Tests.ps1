@@ -4,6 +4,8 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $script:Db = New-RigHubDatabase -ConnectionString $env:SENDENSE_TEST_MYSQL
+    # The flow steps need a backup repository; the module only reads them (issue 11).
+    Invoke-RigSql -ConnectionString $script:Db.ConnectionString -Sql "INSERT INTO backup_repositories (id, name, repository_type, config) VALUES ('repo-dbg', 'dbg-repo', 'local', '{}')" | Out-Null
     $script:Sim = Start-RigSimulator -Datacenter 1 -Cluster 1 -ClusterHost 1 -VM 2 -Tls
 }
 

@@ -20,6 +20,12 @@ BeforeDiscovery {
         @{ Producer = 'Get-SendenseVCenterCredential'; Consumer = 'Remove-SendenseVCenterCredential' }
         @{ Producer = 'Get-SendenseVCenterCredential'; Consumer = 'Test-SendenseVCenterCredential' }
         @{ Producer = 'Connect-SendenseHub'; Consumer = 'Disconnect-SendenseHub' }
+        @{ Producer = 'Get-SendenseUngroupedVM'; Consumer = 'New-SendenseProtectionFlow' }
+        @{ Producer = 'Get-SendenseProtectionGroup'; Consumer = 'New-SendenseProtectionFlow' }
+        @{ Producer = 'Get-SendenseProtectionFlow'; Consumer = 'Set-SendenseProtectionFlow' }
+        @{ Producer = 'Get-SendenseProtectionFlow'; Consumer = 'Remove-SendenseProtectionFlow' }
+        @{ Producer = 'Get-SendenseProtectionFlow'; Consumer = 'Get-SendenseProtectionFlowMember' }
+        @{ Producer = 'Get-SendenseProtectionFlow'; Consumer = 'Get-SendenseProtectionFlowExecution' }
     )
 }
 

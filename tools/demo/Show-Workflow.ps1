@@ -2,7 +2,7 @@
 .SYNOPSIS
 The demo workflow, run by `build.ps1 -Task Demo` in a fresh pwsh against the built module: connect to an empty hub
 database and initialise the hub schema, store a vCenter credential, discover the VMs of a vCenter, add them to hub
-management, list the ungrouped ones, create a protection group from a pipeline, and show the result, all printed
+management, list the ungrouped ones, create a protection group from a pipeline, add the rest to backup flows, show the protection summary, all printed
 with the module's own views. The rig (database server and simulator) is started and stopped by the Demo task; its
 addresses arrive in SENDENSE_DEMO_* environment variables.
 #>
@@ -72,6 +72,29 @@ Get-SendenseProtectionGroupMember -Group 'Web tier' | Show
 
 Write-Step "Get-SendenseVM -Name 'web*','db*'" 'each VM with the groups it belongs to'
 Get-SendenseVM -Name 'web*', 'db*' | Show
+
+# Protection flows (issue 11). Initialize-SendenseDatabase creates only the tables of the onboarding workflow; the
+# hub's backup and flow tables come from its own migrations, and its repositories from its GUI: both done here by SQL.
+foreach ($migration in '02-*.sql', '04-*.sql') {
+    $file = Get-ChildItem (Join-Path $env:SENDENSE_HUB_FIXTURES $migration) | Select-Object -First 1
+    Invoke-RigSql -ConnectionString $env:SENDENSE_DEMO_MYSQL -Database migratekit_oma -File $file.FullName | Out-Null
+}
+Invoke-RigSql -ConnectionString $env:SENDENSE_DEMO_MYSQL -Database migratekit_oma -Sql "INSERT INTO backup_repositories (id, name, repository_type, config) VALUES ('repo-local-1759780081', 'Local', 'local', '{}')" | Out-Null
+
+Write-Step 'Get-SendenseBackupRepository' 'where a backup flow can write (the hub creates repositories)'
+Get-SendenseBackupRepository | Show
+
+Write-Step "Get-SendenseUngroupedVM | New-SendenseProtectionFlow -Repository 'Local'" 'Add to Flow: one backup flow per ungrouped VM, all in one transaction'
+Get-SendenseUngroupedVM | New-SendenseProtectionFlow -Repository 'Local' | Show
+
+Write-Step "Get-SendenseProtectionGroup 'Web tier' | New-SendenseProtectionFlow -Name '{Name} nightly' -Repository 'Local'" "a group's flow backs up its enabled members"
+Get-SendenseProtectionGroup 'Web tier' | New-SendenseProtectionFlow -Name '{Name} nightly' -Repository 'Local' | Show
+
+Write-Step 'Get-SendenseVM | Format-Table Name, Groups, ProtectionStatus, Flows' 'which VMs are really protected (Databases has no schedule and no flow: Partial)'
+Get-SendenseVM | Format-Table Name, @{ n = 'Groups'; e = { $_.Groups -join ', ' } }, ProtectionStatus, @{ n = 'Flows'; e = { $_.Flows -join ', ' } } | Show
+
+Write-Step 'Get-SendenseProtectionSummary' 'per vCenter and datacenter: managed, grouped, protected, partial, unprotected; starting the flows is the hub''s job (REST API)'
+Get-SendenseProtectionSummary | Show
 
 Write-Step '(Get-SendenseUngroupedVM).Count' 'what is still ungrouped'
 Write-Host "    $(@(Get-SendenseUngroupedVM).Count) of $(@(Get-SendenseVM).Count) managed VMs are in no group."

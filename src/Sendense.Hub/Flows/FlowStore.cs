@@ -35,8 +35,8 @@ public sealed class FlowStore : HubStore, IFlowStore
             sql.Append(vmWhere is null ? string.Empty : FlowSql.SelectVMKeys + vmWhere + ";");
             sql.Append(groups is null ? string.Empty : groups + ";");
             sql.Append(Reference(FlowReferenceKind.Repository, "repository"));
-            sql.Append(lookup.Policy is null ? string.Empty : Reference(FlowReferenceKind.Policy, "policy"));
-            sql.Append(lookup.Schedule is null ? string.Empty : Reference(FlowReferenceKind.Schedule, "schedule"));
+            sql.Append(lookup.Policy is null ? string.Empty : ";" + Reference(FlowReferenceKind.Policy, "policy"));
+            sql.Append(lookup.Schedule is null ? string.Empty : ";" + Reference(FlowReferenceKind.Schedule, "schedule"));
             using SqlMapper.GridReader grid = await connection.QueryMultipleAsync(new CommandDefinition(sql.ToString(), parameters,
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
             IReadOnlyList<ManagedVMKey> vms = vmWhere is null ? Array.Empty<ManagedVMKey>()

@@ -13,6 +13,7 @@ namespace Sendense.PowerShell.Commands;
 /// unless -Force (backup jobs already started keep running). The VMs and groups it pointed at are not touched.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "SendenseProtectionFlow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
 public sealed class RemoveSendenseProtectionFlowCommand : FlowCmdlet
 {
     /// <summary>The flows: Sendense.ProtectionFlow objects, names or ids.</summary>

@@ -35,6 +35,16 @@ Step Get-SendenseProtectionGroupMember { Get-SendenseProtectionGroupMember -Grou
 Step Remove-SendenseProtectionGroupMember { Get-SendenseVM | Remove-SendenseProtectionGroupMember -Group dbg-group -Debug -Verbose -Confirm:$false }
 Step Remove-SendenseProtectionGroup { Remove-SendenseProtectionGroup -Group dbg-group -Debug -Verbose -Confirm:$false }
 Step Update-SendenseVM { Update-SendenseVM -VCenter $env:SDTEST_VC -Credential $vc -Thumbprint $env:SDTEST_VC_SHA256 -Debug -Verbose -Confirm:$false }
+# Protection flows (issue 11): the parent seeds the repository dbg-repo.
+Step Get-SendenseBackupRepository { Get-SendenseBackupRepository -Debug -Verbose }
+Step Get-SendenseBackupPolicy { Get-SendenseBackupPolicy -Debug -Verbose }
+Step New-SendenseProtectionFlow { Get-SendenseVM | Select-Object -First 1 | New-SendenseProtectionFlow -Name dbg-flow -Repository dbg-repo -Debug -Verbose -Confirm:$false }
+Step Get-SendenseProtectionFlow { Get-SendenseProtectionFlow -Name dbg-flow -Debug -Verbose }
+Step Get-SendenseProtectionFlowMember { Get-SendenseProtectionFlowMember -Flow dbg-flow -Debug -Verbose }
+Step Get-SendenseProtectionFlowExecution { Get-SendenseProtectionFlowExecution -Flow dbg-flow -Debug -Verbose }
+Step Set-SendenseProtectionFlow { Set-SendenseProtectionFlow -Flow dbg-flow -Enabled $false -Debug -Verbose -Confirm:$false }
+Step Get-SendenseProtectionSummary { Get-SendenseProtectionSummary -Debug -Verbose }
+Step Remove-SendenseProtectionFlow { Remove-SendenseProtectionFlow -Flow dbg-flow -Debug -Verbose -Confirm:$false }
 Step Remove-SendenseVM { Get-SendenseVM | Remove-SendenseVM -Debug -Verbose -Confirm:$false }
 Step Remove-SendenseVCenterCredential { Remove-SendenseVCenterCredential -Name dbg-cred -Debug -Verbose -Confirm:$false }
 Step Disconnect-SendenseHub { Disconnect-SendenseHub -Debug -Verbose }
