@@ -19,11 +19,13 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../tools/GuideRun.psm1') -Force
     $topology = Get-GuideTopology
     $names = 'user-guide.md', 'integration-guide.md', 'testing-guide.md'
-    $script:Simulators = @(Start-RigSimulators -Topology @($names | ForEach-Object { $topology }))
+    # One simulator per guide, two for the integration guide (discovery of several vCenters at once).
+    $script:Simulators = @(Start-RigSimulators -Topology @(1..4 | ForEach-Object { $topology }))
+    $perGuide = @{ 'user-guide.md' = @($Simulators[0]); 'integration-guide.md' = @($Simulators[1], $Simulators[2]); 'testing-guide.md' = @($Simulators[3]) }
     $script:Ran = @{}
     for ($i = 0; $i -lt $names.Count; $i++) {
         $blocks = Invoke-GuideOnRig -Path (Join-Path $RepoRoot "docs/$($names[$i])") -MySqlConnectionString $env:SENDENSE_TEST_MYSQL `
-            -ModulePath $ModulePath -Simulator $Simulators[$i]
+            -ModulePath $ModulePath -Simulator $perGuide[$names[$i]]
         $script:Ran[$names[$i]] = @{}
         foreach ($b in $blocks) { $script:Ran[$names[$i]][$b.Index] = $b.Result }
     }

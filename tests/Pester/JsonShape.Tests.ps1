@@ -4,13 +4,14 @@
 # To rewrite the examples after a deliberate change: $env:SENDENSE_UPDATE_JSON = '1', run this file, review the diff.
 BeforeDiscovery {
     $script:TypeNames = 'HubConnection', 'HubSchemaReport', 'VCenterCredential', 'VCenterCredentialTestResult', 'DiscoveredVM',
-    'VM', 'ProtectionGroup', 'ProtectionGroupMember'
+    'VM', 'ProtectionGroup', 'ProtectionGroupMember', 'BackupRepository', 'BackupPolicy', 'ProtectionFlow', 'ProtectionFlowMember',
+    'ProtectionFlowExecution', 'ProtectionSummary'
 }
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $script:JsonDirectory = Join-Path $RepoRoot 'docs/json'
-    $script:Db = New-RigHubDatabase -ConnectionString $env:SENDENSE_TEST_MYSQL
+    $script:Db = New-RigHubDatabase -ConnectionString $env:SENDENSE_TEST_MYSQL -SiteSetup
     $script:Sim = Start-RigSimulator -Datacenter 1 -Cluster 1 -ClusterHost 1 -StandaloneHost 0 -VM 2 -Tls
     $env:MIGRATEKIT_CRED_ENCRYPTION_KEY = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32))
     $live = @{}
@@ -23,6 +24,16 @@ BeforeAll {
     $live.VM = @($discovered | Add-SendenseVM)[0]
     $live.ProtectionGroup = Get-SendenseVM | New-SendenseProtectionGroup -Name 'json group' -Description 'shape'
     $live.ProtectionGroupMember = @(Get-SendenseProtectionGroupMember -Group 'json group')[0]
+    $live.BackupRepository = @(Get-SendenseBackupRepository -Name 'Local backups')[0]
+    $live.BackupPolicy = @(Get-SendenseBackupPolicy)[0]
+    $flow = Get-SendenseVM | Select-Object -First 1 | New-SendenseProtectionFlow -Name 'json flow' -Repository 'Local backups' -Policy 'Daily, 30 days' -Schedule Nightly
+    # An execution as the hub's flow engine writes one (the module never starts flows).
+    Invoke-RigSql -ConnectionString $Db.ConnectionString -Sql ("INSERT INTO protection_flow_executions (flow_id, status, execution_type, jobs_created, jobs_completed, " +
+        "started_at, completed_at, execution_time_seconds, vms_processed, bytes_transferred) VALUES ('$($flow.Id)', 'success', 'manual', 1, 1, NOW() - INTERVAL 5 MINUTE, NOW(), 300, 1, 1073741824)") | Out-Null
+    $live.ProtectionFlow = Get-SendenseProtectionFlow -Name 'json flow'
+    $live.ProtectionFlowMember = @(Get-SendenseProtectionFlowMember -Flow 'json flow')[0]
+    $live.ProtectionFlowExecution = @(Get-SendenseProtectionFlowExecution -Flow 'json flow')[0]
+    $live.ProtectionSummary = @(Get-SendenseProtectionSummary)[0]
     $script:Live = $live
 
     function script:ConvertTo-ShapeJson($InputObject) { $InputObject | ConvertTo-Json -Depth 4 -EnumsAsStrings }

@@ -8,6 +8,8 @@ against the rig. An HTML comment on the line before a block changes that:
   <!-- setup -->                  the reader's own values; the test runs the rig's values instead, and checks that
                                   the rig defines every variable the block assigns
   <!-- expect-error: <ErrorId> --> the block must write that error (and no other)
+  <!-- vcenter: <command> -->      before the block runs, the simulator gets that control command (what an admin
+                                  does in the vSphere client, e.g. 'rename web-01 web-01b'); the guide's text says so
 A ```text block right after a block that runs is its documented output: what the real command printed. The test
 compares its shape (the column headers of each table, the property names of each list) with the output of the run.
 #>
@@ -39,12 +41,14 @@ function Get-GuideBlock {
         }
         $kind = 'Run'
         $expectError = $null
+        $vcenterCommand = $null
         if ($marker -match '^<!--\s*illustrative\b') { $kind = 'Illustrative' }
         elseif ($marker -match '^<!--\s*setup\b') { $kind = 'Setup' }
         elseif ($marker -match '^<!--\s*expect-error:\s*(\S+)\s*-->') { $expectError = $Matches[1] }
+        elseif ($marker -match '^<!--\s*vcenter:\s*(.+?)\s*-->') { $vcenterCommand = $Matches[1] }
         $blocks.Add([pscustomobject]@{
                 Guide = Split-Path $Path -Leaf; Index = $blocks.Count; Line = $start; Kind = $kind
-                ExpectError = $expectError; Code = $code; Output = $output
+                ExpectError = $expectError; VCenterCommand = $vcenterCommand; Code = $code; Output = $output
             })
     }
     $blocks
@@ -158,9 +162,23 @@ function New-GuideScript {
     $null = $builder.AppendLine("`$__results = [System.Collections.Generic.List[object]]::new()")
     $null = $builder.AppendLine($Prelude)
     $null = $builder.AppendLine($script:PropertyGuards)
+    # A vCenter change is asked of the parent, which holds the simulator's control channel: a request file, then
+    # wait for the answer file (GuideRun.psm1 serves them).
+    $null = $builder.AppendLine(@'
+function __GuideVCenter([string] $Command) {
+    $n = [guid]::NewGuid().ToString('N')
+    Set-Content -LiteralPath (Join-Path $env:SDGUIDE_CONTROL "$n.request") -Value $Command
+    $answer = Join-Path $env:SDGUIDE_CONTROL "$n.answer"
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    while (-not (Test-Path $answer)) { if ([DateTime]::UtcNow -gt $deadline) { throw "The vCenter change '$Command' got no answer." }; Start-Sleep -Milliseconds 50 }
+    $text = Get-Content -LiteralPath $answer -Raw
+    if ($text -notlike 'OK*') { throw "The vCenter change '$Command' failed: $text" }
+}
+'@)
     $null = $builder.AppendLine('function __GuideError($e) { [pscustomobject]@{ Id = ($e.FullyQualifiedErrorId -split '','')[0]; Command = "$($e.InvocationInfo.MyCommand)"; Message = "$e" } }')
     foreach ($b in $Block) {
         if ($b.Kind -ne 'Run') { continue }
+        if ($b.VCenterCommand) { $null = $builder.AppendLine("__GuideVCenter '$($b.VCenterCommand -replace "'", "''")'") }
         $null = $builder.AppendLine(@"
 `$__errors = [System.Collections.Generic.List[object]]::new()
 `$__text = ''

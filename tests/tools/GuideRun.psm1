@@ -26,6 +26,9 @@ $hubPort = [int] $env:SDGUIDE_HUB_PORT
 $hubCredential = [pscredential]::new($env:SDGUIDE_HUB_USER, (ConvertTo-SecureString $env:SDGUIDE_HUB_PASSWORD -AsPlainText -Force))
 $vCenter = $env:SDGUIDE_VCENTER
 $vcCredential = [pscredential]::new($env:SDGUIDE_VC_USER, (ConvertTo-SecureString $env:SDGUIDE_VC_PASSWORD -AsPlainText -Force))
+$vCenter2 = $env:SDGUIDE_VCENTER2
+$vcCredential2 = [pscredential]::new($env:SDGUIDE_VC2_USER, (ConvertTo-SecureString $env:SDGUIDE_VC2_PASSWORD -AsPlainText -Force))
+# Every simulator of the rig serves the same self-signed certificate, so one pinned thumbprint trusts both.
 $PSDefaultParameterValues['*-Sendense*:Thumbprint'] = $env:SDGUIDE_VC_SHA256
 $PSDefaultParameterValues['Connect-SendenseHub:Database'] = $env:SDGUIDE_HUB_DATABASE
 $env:MIGRATEKIT_CRED_ENCRYPTION_KEY = $env:SDGUIDE_CREDENTIAL_KEY
@@ -46,8 +49,9 @@ function Invoke-GuideOnRig {
         [Parameter(Mandatory)][string] $Path,
         [Parameter(Mandatory)][string] $MySqlConnectionString,
         [Parameter(Mandatory)][string] $ModulePath,
-        # A simulator already started with Get-GuideTopology; the guide may change it (rename, power off, ...).
-        [Parameter(Mandatory)] $Simulator
+        # Simulators already started with Get-GuideTopology: the guide's $vCenter, and $vCenter2 when there is a
+        # second; <!-- vcenter: ... --> markers change the first.
+        [Parameter(Mandatory)][object[]] $Simulator
     )
     $blocks = @(Get-GuideBlock -Path $Path)
     $db = New-RigHubDatabase -ConnectionString $MySqlConnectionString -SiteSetup
@@ -55,20 +59,26 @@ function Invoke-GuideOnRig {
     $null = New-Item -ItemType Directory -Path $work
     $resultPath = Join-Path $work 'results.json'
     $scriptPath = Join-Path $work 'guide.ps1'
-    $vcPassword = $Simulator.Credential.GetNetworkCredential().Password
+    $first = $Simulator[0]
+    $second = if ($Simulator.Count -gt 1) { $Simulator[1] } else { $first }
+    $control = Join-Path $work 'control'
+    $null = New-Item -ItemType Directory -Path $control
     $values = @{
         SDGUIDE_MODULE = $ModulePath; SDGUIDE_HUB_SERVER = $db.Server; SDGUIDE_HUB_PORT = [string]$db.Port
         SDGUIDE_HUB_DATABASE = $db.Name; SDGUIDE_HUB_USER = $db.Credential.UserName
         SDGUIDE_HUB_PASSWORD = $db.Credential.GetNetworkCredential().Password
-        SDGUIDE_VCENTER = $Simulator.Server; SDGUIDE_VC_USER = $Simulator.Credential.UserName; SDGUIDE_VC_PASSWORD = $vcPassword
-        SDGUIDE_VC_SHA256 = $Simulator.Sha256; SDGUIDE_REPO = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+        SDGUIDE_VCENTER = $first.Server; SDGUIDE_VC_USER = $first.Credential.UserName
+        SDGUIDE_VC_PASSWORD = $first.Credential.GetNetworkCredential().Password; SDGUIDE_VC_SHA256 = $first.Sha256
+        SDGUIDE_VCENTER2 = $second.Server; SDGUIDE_VC2_USER = $second.Credential.UserName
+        SDGUIDE_VC2_PASSWORD = $second.Credential.GetNetworkCredential().Password; SDGUIDE_VC2_SHA256 = $second.Sha256
+        SDGUIDE_CONTROL = $control; SDGUIDE_REPO = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
         SDGUIDE_CREDENTIAL_KEY = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32))
     }
     $saved = @{}
     try {
         foreach ($key in $values.Keys) { $saved[$key] = [Environment]::GetEnvironmentVariable($key); [Environment]::SetEnvironmentVariable($key, $values[$key]) }
         Set-Content -LiteralPath $scriptPath -Value (New-GuideScript -Block $blocks -Prelude $script:Prelude -ResultPath $resultPath)
-        $log = & dotnet pwsh -NoProfile -NonInteractive -File $scriptPath 2>&1 | ForEach-Object { "$_" }
+        $log = Invoke-GuideChild -ScriptPath $scriptPath -Control $control -Simulator $first
         if (-not (Test-Path $resultPath)) { throw "The guide $Path did not finish: $($log -join [Environment]::NewLine)" }
         $results = @{}
         foreach ($r in @(Get-Content -LiteralPath $resultPath -Raw | ConvertFrom-Json)) { $results[[int]$r.Index] = $r }
@@ -80,6 +90,26 @@ function Invoke-GuideOnRig {
         Remove-Item -LiteralPath $work -Recurse -Force -ErrorAction SilentlyContinue
         Remove-RigHubDatabase -ConnectionString $MySqlConnectionString -Name $db.Name
     }
+}
+
+function Invoke-GuideChild {
+    <# Runs the guide's script in a fresh pwsh and, while it runs, applies the vCenter changes it asks for. #>
+    param([string] $ScriptPath, [string] $Control, $Simulator)
+    $logPath = "$ScriptPath.log"
+    $child = Start-Process -FilePath dotnet -ArgumentList @('pwsh', '-NoProfile', '-NonInteractive', '-File', $ScriptPath) `
+        -RedirectStandardOutput $logPath -RedirectStandardError "$logPath.err" -PassThru
+    $deadline = [DateTime]::UtcNow.AddMinutes(5)
+    while (-not $child.HasExited) {
+        foreach ($request in @(Get-ChildItem -LiteralPath $Control -Filter '*.request')) {
+            $command = (Get-Content -LiteralPath $request.FullName -Raw).Trim()
+            $answer = try { 'OK ' + (Invoke-RigSimulatorCommand -Simulator $Simulator -Command $command -Raw) } catch { "ERR $_" }
+            Remove-Item -LiteralPath $request.FullName
+            Set-Content -LiteralPath ($request.FullName -replace '\.request$', '.answer') -Value $answer
+        }
+        if ([DateTime]::UtcNow -gt $deadline) { $child.Kill($true); throw "The guide $ScriptPath ran for more than 5 minutes." }
+        Start-Sleep -Milliseconds 50
+    }
+    @(Get-Content -LiteralPath $logPath, "$logPath.err" -ErrorAction SilentlyContinue)
 }
 
 Export-ModuleMember -Function Get-GuideTopology, Get-GuidePrelude, Invoke-GuideOnRig

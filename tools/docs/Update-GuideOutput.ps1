@@ -19,9 +19,9 @@ $rig = Start-RigMariaDb
 try {
     foreach ($path in $Guide) {
         $full = Join-Path $repoRoot $path
-        $simulator = Start-RigSimulator @topology
-        try { $blocks = Invoke-GuideOnRig -Path $full -MySqlConnectionString $rig.ConnectionString -ModulePath (Join-Path $repoRoot 'out/Sendense/Sendense.psd1') -Simulator $simulator }
-        finally { Stop-RigSimulator $simulator }
+        $simulators = @(Start-RigSimulators -Topology $topology, $topology)
+        try { $blocks = Invoke-GuideOnRig -Path $full -MySqlConnectionString $rig.ConnectionString -ModulePath (Join-Path $repoRoot 'out/Sendense/Sendense.psd1') -Simulator $simulators }
+        finally { foreach ($s in $simulators) { Stop-RigSimulator $s } }
         $lines = [System.Collections.Generic.List[string]]::new([string[]][System.IO.File]::ReadAllLines($full))
         # From the last block up, so earlier line numbers stay right.
         foreach ($block in @($blocks | Where-Object { $_.Kind -eq 'Run' -and $_.Result } | Sort-Object Line -Descending)) {
