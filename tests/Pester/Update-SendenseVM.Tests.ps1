@@ -64,8 +64,8 @@ Describe 'Update-SendenseVM' -Tag Refresh {
         $expected = Rows $Fresh $where
         $expected.Count | Should -BeGreaterThan $Initial.Count
         Rows $Db $where | Should -Be $expected
-        (Sql "SELECT vm_name FROM vm_replication_contexts WHERE vmware_vm_id = '$((VMOf $Renamed).BiosUuid)'")[0] | Should -Be "$Renamed-renamed"
-        $disks = "$((Sql "SELECT COUNT(*) FROM vm_disks d JOIN vm_replication_contexts c ON c.context_id = d.vm_context_id WHERE c.vmware_vm_id = '$((VMOf $Grown).BiosUuid)'")[0])"
+        @(Sql "SELECT vm_name FROM vm_replication_contexts WHERE vmware_vm_id = '$((VMOf $Renamed).BiosUuid)'")[0] | Should -Be "$Renamed-renamed"
+        $disks = "$(@(Sql "SELECT COUNT(*) FROM vm_disks d JOIN vm_replication_contexts c ON c.context_id = d.vm_context_id WHERE c.vmware_vm_id = '$((VMOf $Grown).BiosUuid)'")[0])"
         [int]$disks.Trim() | Should -Be (@((VMOf $Grown).Disks).Count + 1)
     }
 
@@ -114,5 +114,55 @@ Describe 'Update-SendenseVM' -Tag Refresh {
         @($out | Where-Object VCenter -eq $Other.Server).Count | Should -Be 0
         @($out | Where-Object Result -ne 'Unchanged').Count | Should -Be 0
         Snapshot | Should -Be $before
+    }
+}
+
+Describe 'Update-SendenseVM racing two adders' -Tag Refresh {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'VMTestHelpers.ps1')
+        $script:Race = Start-RigSimulator -VM 200 -Tls
+        $script:Work = Join-Path ([System.IO.Path]::GetTempPath()) ('sdtest-race-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
+        New-Item -ItemType Directory -Path $Work | Out-Null
+    }
+    AfterAll {
+        if ($script:Race) { Stop-RigSimulator $script:Race }
+        if ($script:Work) { Remove-Item -Recurse -Force $script:Work -ErrorAction SilentlyContinue }
+    }
+
+    It 'two pwsh adders of overlapping sets and one updater: no duplicate, no lost update, no deadlock or lock-wait error' {
+        # 100 VMs already managed and then resized in vCenter: the updater and both adders all write them at once.
+        $all = @(Invoke-SendenseVMDiscovery -VCenter $Race.Server -Credential $Race.Credential -Thumbprint $Race.Sha256 | Sort-Object Name)
+        $null = $all[100..199] | Add-SendenseVM -WarningAction SilentlyContinue
+        foreach ($vm in $all[100..199]) { $null = Set-RigVMSize $Race -Name $vm.Name -NumCpu 7 -MemoryMB 7168 }
+        $env = @{ SDTEST_HUB = $Db.ConnectionString; SDTEST_VC_USER = $Race.UserName; SDTEST_VC_PASSWORD = $Race.Password }
+        $child = Join-Path $PSScriptRoot 'children/Race-Refresh.ps1'
+        $go = Join-Path $Work 'go'
+        $runs = @(
+            @{ Name = 'a'; Args = @('-Mode', 'Add', '-First', '0', '-Last', '279') }
+            @{ Name = 'b'; Args = @('-Mode', 'Add', '-First', '120', '-Last', '399', '-Descending') }
+            @{ Name = 'u'; Args = @('-Mode', 'Update') })
+        $processes = foreach ($run in $runs) {
+            Start-TestPwsh -File $child -Environment $env -Arguments (@('-ResultFile', (Join-Path $Work "$($run.Name).json"), '-VCenter', $Race.Server,
+                    '-Thumbprint', $Race.Sha256, '-ReadyFile', (Join-Path $Work "$($run.Name).ready"), '-GoFile', $go) + $run.Args)
+        }
+        try {
+            Wait-TestFile -Path ($runs | ForEach-Object { Join-Path $Work "$($_.Name).ready" }) -TimeoutSeconds 120
+            New-Item -ItemType File -Path $go | Out-Null
+            foreach ($process in $processes) { $process.WaitForExit(180000) | Should -BeTrue }
+        }
+        finally {
+            foreach ($process in $processes) { if (-not $process.HasExited) { $process.Kill() } }
+        }
+
+        foreach ($run in $runs) {
+            $result = Get-Content (Join-Path $Work "$($run.Name).json") -Raw | ConvertFrom-Json
+            $result.Errors | Should -BeNullOrEmpty -Because "$($run.Name): $($result.Messages -join '; ')"
+        }
+        $vc = "vcenter_host = '$($Race.Server)'"
+        @(Sql "SELECT COUNT(*) FROM vm_replication_contexts WHERE $vc")[0] | Should -Be 400
+        @(Sql "SELECT COUNT(DISTINCT vmware_vm_id) FROM vm_replication_contexts WHERE $vc")[0] | Should -Be 400
+        @(Sql "SELECT COUNT(*) FROM (SELECT vm_context_id, disk_id FROM vm_disks GROUP BY vm_context_id, disk_id HAVING COUNT(*) > 1) d")[0] | Should -Be 0
+        # No lost update: every resized VM has its new size, whoever wrote it last.
+        @(Sql "SELECT COUNT(*) FROM vm_replication_contexts WHERE $vc AND cpu_count = 7 AND memory_mb = 7168")[0] | Should -Be 100
     }
 }

@@ -162,7 +162,7 @@ try { [Sendense.DiscoveredVM]::new() | Add-SendenseVM -ErrorAction Stop } catch 
         Get-TestSqlValue $Db "SELECT COUNT(*) FROM vm_disks d JOIN vm_replication_contexts c ON c.context_id = d.vm_context_id WHERE c.vcenter_host = 'race.vc'" | Should -Be 800
     }
 
-    It 'a connection killed mid-batch leaves nothing of that batch and stops with HubUnreachable' {
+    It 'a connection killed mid-batch leaves nothing of that batch, and the batch is planned again and written once' {
         (New-TestDiscoveredVM -Name 'kill-anchor' -VCenter 'kill.vc') | Add-SendenseVM | Out-Null
         $anchor = Get-TestSqlValue $Db "SELECT context_id FROM vm_replication_contexts WHERE vm_name = 'kill-anchor'"
         # Another client holds the anchor's row: the batch's refresh of it waits after the batch inserted its new VMs.
@@ -194,6 +194,16 @@ try { [Sendense.DiscoveredVM]::new() | Add-SendenseVM -ErrorAction Stop } catch 
             }
             $thread | Should -Not -BeNullOrEmpty -Because 'the batch had written its new VMs and was waiting in its refresh'
             Invoke-RigSql -ConnectionString $env:SENDENSE_TEST_MYSQL -Sql "KILL CONNECTION $thread" | Out-Null
+            # Nothing of the killed batch is left, not even uncommitted rows, while the adder waits to write it again.
+            $deadline = [DateTime]::UtcNow.AddSeconds(10)
+            do {
+                $dirty = Get-TestSqlValue $Db "SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED; SELECT COUNT(*) FROM vm_replication_contexts WHERE vcenter_host = 'kill.vc'"
+                if ($dirty -ne '1') { Start-Sleep -Milliseconds 50 }
+            } while ($dirty -ne '1' -and [DateTime]::UtcNow -lt $deadline)
+            $dirty | Should -Be 1
+            Get-TestSqlValue $Db "SELECT power_state FROM vm_replication_contexts WHERE context_id = '$anchor'" | Should -Be 'poweredOn'
+            # The other client lets go: the re-planned batch (issue 12: a connection lost before COMMIT is retried) lands.
+            $locker.Kill()
             $adder.WaitForExit(60000) | Should -BeTrue
         }
         finally {
@@ -202,16 +212,10 @@ try { [Sendense.DiscoveredVM]::new() | Add-SendenseVM -ErrorAction Stop } catch 
         }
 
         $result = Get-Content $resultFile -Raw | ConvertFrom-Json
-        $result.Errors | Should -Contain 'HubUnreachable,Sendense.PowerShell.Commands.AddSendenseVMCommand'
-        Get-TestSqlValue $Db "SELECT COUNT(*) FROM vm_replication_contexts WHERE vcenter_host = 'kill.vc'" | Should -Be 1
-        Get-TestSqlValue $Db "SELECT power_state FROM vm_replication_contexts WHERE context_id = '$anchor'" | Should -Be 'poweredOn'
-        # Not even uncommitted rows of the batch are left once the other client lets go of the anchor.
-        $deadline = [DateTime]::UtcNow.AddSeconds(10)
-        do {
-            $dirty = Get-TestSqlValue $Db "SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED; SELECT COUNT(*) FROM vm_replication_contexts WHERE vcenter_host = 'kill.vc'"
-            if ($dirty -ne '1') { Start-Sleep -Milliseconds 100 }
-        } while ($dirty -ne '1' -and [DateTime]::UtcNow -lt $deadline)
-        $dirty | Should -Be 1
+        $result.Errors | Should -BeNullOrEmpty -Because ($result.Messages -join '; ')
+        Get-TestSqlValue $Db "SELECT COUNT(*) FROM vm_replication_contexts WHERE vcenter_host = 'kill.vc'" | Should -Be 51
+        Get-TestSqlValue $Db "SELECT COUNT(DISTINCT vm_name) FROM vm_replication_contexts WHERE vcenter_host = 'kill.vc'" | Should -Be 51
+        Get-TestSqlValue $Db "SELECT power_state FROM vm_replication_contexts WHERE context_id = '$anchor'" | Should -Be 'suspended'
     }
 
     It 'stopped with Ctrl+C mid-run, says how many VMs had been written, which is exactly what the hub holds' {

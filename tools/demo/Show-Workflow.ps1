@@ -29,7 +29,8 @@ $server = ConvertFrom-RigConnectionString $env:SENDENSE_DEMO_MYSQL
 Invoke-RigSql -ConnectionString $env:SENDENSE_DEMO_MYSQL -Sql 'CREATE DATABASE IF NOT EXISTS migratekit_oma CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci' | Out-Null
 $dbCredential = [pscredential]::new($server.UserName, (ConvertTo-SecureString $server.Password -AsPlainText -Force))
 $vcCredential = [pscredential]::new($env:SENDENSE_DEMO_VCENTER_USER, (ConvertTo-SecureString $env:SENDENSE_DEMO_VCENTER_PASSWORD -AsPlainText -Force))
-$env:MIGRATEKIT_CRED_ENCRYPTION_KEY = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32))
+# The Demo task passes the key on to its later steps (Show-Refresh.ps1); run alone, the workflow makes its own.
+if (-not $env:MIGRATEKIT_CRED_ENCRYPTION_KEY) { $env:MIGRATEKIT_CRED_ENCRYPTION_KEY = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32)) }
 $vcenter = $env:SENDENSE_DEMO_VCENTER
 $thumbprint = $env:SENDENSE_DEMO_VCENTER_SHA256
 

@@ -21,7 +21,7 @@ internal sealed class DiscoverySweep
     private readonly string _vcenter;
     private readonly DiscoveryFilter _filter;
     private readonly HashSet<string> _emitted = new HashSet<string>(StringComparer.Ordinal);
-    private readonly Dictionary<VMIdentity, bool> _identities;
+    private readonly VMIdentityIndex _identities;
     private readonly Dictionary<(string Path, string Fault), int> _missing = new Dictionary<(string, string), int>();
     private IReadOnlyList<string> _datacenterNames = Array.Empty<string>();
     private int _read;
@@ -36,7 +36,7 @@ internal sealed class DiscoverySweep
         _observer = observer;
         _vcenter = vcenter;
         _filter = new DiscoveryFilter(request);
-        _identities = request.Identities.Distinct().ToDictionary(i => i, _ => false);
+        _identities = new VMIdentityIndex(request.Identities);
     }
 
     internal int Discovered => _emitted.Count;
@@ -90,7 +90,7 @@ internal sealed class DiscoverySweep
 
     internal IReadOnlyList<string> UnmatchedDatacenters() => ByIdentity ? Array.Empty<string>() : _filter.UnmatchedDatacenters(_datacenterNames);
 
-    internal IReadOnlyList<VMIdentity> UnmatchedIdentities() => _identities.Where(i => !i.Value).Select(i => i.Key).ToArray();
+    internal IReadOnlyList<VMIdentity> UnmatchedIdentities() => _identities.Unmatched();
 
     /// <summary>One warning per kind of property vCenter withheld, with how many VMs it affects.</summary>
     internal IEnumerable<string> MissingDataWarnings() =>
@@ -129,22 +129,21 @@ internal sealed class DiscoverySweep
     {
         var selected = new List<ManagedObjectReference>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (VMIdentity identity in _identities.Keys.Where(i => i.Kind == VMIdentityKind.MoRef))
+        foreach (string moRef in _identities.MoRefs)
         {
-            if (seen.Add(identity.Value))
+            if (seen.Add(moRef))
             {
-                selected.Add(new ManagedObjectReference("VirtualMachine", identity.Value));
+                selected.Add(new ManagedObjectReference("VirtualMachine", moRef));
             }
         }
 
-        VMIdentity[] others = _identities.Keys.Where(i => i.Kind != VMIdentityKind.MoRef).ToArray();
-        if (others.Length > 0)
+        if (_identities.NeedsLookup)
         {
             Report(VMDiscoveryStage.SelectingVMs, index.VirtualMachines.Count);
             var reader = new VMRecordReader(record =>
             {
                 string name = record.Name ?? string.Empty;
-                if (others.Any(i => i.Matches(record.Self.Value, record.InstanceUuid ?? string.Empty, record.BiosUuid ?? string.Empty, InventoryName.Unescape(name), name))
+                if (_identities.MatchesByLookup(record.InstanceUuid ?? string.Empty, record.BiosUuid ?? string.Empty, InventoryName.Unescape(name), name)
                     && seen.Add(record.Self.Value))
                 {
                     selected.Add(record.Self);
@@ -249,13 +248,7 @@ internal sealed class DiscoverySweep
         _filter.Found(vm.Name, vm.InventoryName);
         if (ByIdentity)
         {
-            foreach (VMIdentity identity in _identities.Keys.ToArray())
-            {
-                if (identity.Matches(vm))
-                {
-                    _identities[identity] = true;
-                }
-            }
+            _identities.Found(vm);
         }
 
         Notify(() => _observer.OnVM(vm));
