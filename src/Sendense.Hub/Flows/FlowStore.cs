@@ -89,7 +89,7 @@ public sealed class FlowStore : HubStore, IFlowStore
     /// <inheritdoc />
     public Task<ProtectionFlow?> UpdateAsync(string flowId, FlowUpdate update, CancellationToken cancellationToken) =>
         Run("changing the protection flow", async connection => await FlowWriter.UpdateAsync(connection, flowId, update, cancellationToken).ConfigureAwait(false)
-            ? (await FlowsAsync(connection, null, new FlowListFilter { IdsOrNames = new[] { flowId } }, cancellationToken).ConfigureAwait(false))
+            ? (await FlowsAsync(connection, null, new FlowListFilter { Ids = new[] { flowId } }, cancellationToken).ConfigureAwait(false))
                 .FirstOrDefault(f => f.Id == flowId)
             : null, cancellationToken);
 
