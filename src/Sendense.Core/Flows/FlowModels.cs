@@ -151,6 +151,9 @@ public sealed class FlowListFilter
     /// <summary>Exact ids or names, as protection_flows compares names.</summary>
     public IReadOnlyList<string> IdsOrNames { get; set; } = Array.Empty<string>();
 
+    /// <summary>Exact ids only (the flows a write just made).</summary>
+    public IReadOnlyList<string> Ids { get; set; } = Array.Empty<string>();
+
     /// <summary>Flows that reach one of these VMs (directly, or through any membership of their target group).</summary>
     public IReadOnlyList<string> ContextIds { get; set; } = Array.Empty<string>();
 

@@ -23,7 +23,9 @@ public static partial class Messages
         public static SendenseException NameTaken(IReadOnlyList<(string Wanted, string HeldBy, string Id)> taken) =>
             new SendenseException(SendenseErrorCode.ProtectionFlowNameTaken,
                 $"The hub already has {Plural.Of(taken.Count, "protection flow")} with the name" + (taken.Count == 1 ? " " : "s ") +
-                string.Join(", ", taken.Take(5).Select(t => $"'{HubText.ForMessage(t.Wanted)}' (held by '{HubText.ForMessage(t.HeldBy)}', id {t.Id})")) +
+                string.Join(", ", taken.Take(5).Select(t => string.Equals(t.Wanted, t.HeldBy, StringComparison.Ordinal)
+                    ? $"'{HubText.ForMessage(t.HeldBy)}' (id {t.Id})"
+                    : $"'{HubText.ForMessage(t.Wanted)}' (held by '{HubText.ForMessage(t.HeldBy)}', id {t.Id})")) +
                 (taken.Count > 5 ? ", ..." : string.Empty) +
                 ". Flow names are unique as the hub's protection_flows table compares them (utf8mb4_unicode_ci: case and trailing spaces are ignored). " +
                 "Nothing was written; choose another -Name (for several targets a template such as '{Name} nightly').");

@@ -89,7 +89,7 @@ public sealed class FlowStore : HubStore, IFlowStore
     /// <inheritdoc />
     public Task<ProtectionFlow?> UpdateAsync(string flowId, FlowUpdate update, CancellationToken cancellationToken) =>
         Run("changing the protection flow", async connection => await FlowWriter.UpdateAsync(connection, flowId, update, cancellationToken).ConfigureAwait(false)
-            ? (await FlowsAsync(connection, null, new FlowListFilter { IdsOrNames = new[] { flowId } }, cancellationToken).ConfigureAwait(false))
+            ? (await FlowsAsync(connection, null, new FlowListFilter { Ids = new[] { flowId } }, cancellationToken).ConfigureAwait(false))
                 .FirstOrDefault(f => f.Id == flowId)
             : null, cancellationToken);
 
@@ -146,7 +146,7 @@ public sealed class FlowStore : HubStore, IFlowStore
             var facts = new List<VMProtectionFacts>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                IReadOnlyList<ProtectionPath> paths = ProtectionSql.Paths(reader.IsDBNull(2) ? null : reader.GetString(2));
+                IReadOnlyList<ProtectionPath> paths = ProtectionSql.Paths(reader, 2);
                 facts.Add(new VMProtectionFacts(Columns.Text(reader, 0), Columns.Text(reader, 1), paths.Any(p => p.Kind == ProtectionPathKind.GroupSchedule),
                     paths, Columns.NullableTime(reader, 3)));
             }

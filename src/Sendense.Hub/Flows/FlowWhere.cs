@@ -25,6 +25,11 @@ internal static class FlowWhere
             parts.Add($"(f.id IN {list} OR f.name IN {list})");
         }
 
+        if (filter.Ids.Count > 0)
+        {
+            parts.Add($"f.id IN {SqlList.In(parameters, "id", filter.Ids)}");
+        }
+
         if (filter.ContextIds.Count > 0)
         {
             string list = SqlList.In(parameters, "vm", filter.ContextIds);

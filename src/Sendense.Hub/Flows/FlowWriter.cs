@@ -51,7 +51,7 @@ internal static class FlowWriter
                 }
 
                 List<string> ids = rows.Select(row => idByName[row.Name]).ToList();
-                Dictionary<string, ProtectionFlow> written = (await FlowStore.FlowsAsync(connection, transaction, new FlowListFilter { IdsOrNames = ids },
+                Dictionary<string, ProtectionFlow> written = (await FlowStore.FlowsAsync(connection, transaction, new FlowListFilter { Ids = ids },
                     cancellationToken).ConfigureAwait(false)).ToDictionary(flow => flow.Id, StringComparer.Ordinal);
                 return (IReadOnlyList<ProtectionFlow>)ids.Select(id => written[id]).ToList();
             }, cancellationToken).ConfigureAwait(false);

@@ -74,7 +74,7 @@ public sealed class HouseRulesTests
         foreach ((string family, string service, string store) in new[]
                  {
                      ("Discovery", "DiscoveryService", "DiscoveryStore"), ("VMs", "VMService", "VMStore"), ("Groups", "GroupService", "GroupStore"),
-                     ("Credentials", "CredentialService", "CredentialStore"),
+                     ("Credentials", "CredentialService", "CredentialStore"), ("Flows", "FlowService", "FlowStore"),
                  })
         {
             Assert.True(File.Exists(Path.Combine(Src, "Sendense.Core", family, service + ".cs")), $"{family}: {service}.cs");
