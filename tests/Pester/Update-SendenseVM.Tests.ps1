@@ -93,6 +93,21 @@ Describe 'Update-SendenseVM' -Tag Refresh {
         $out.Result | Sort-Object -Unique | Should -Be 'Unchanged'
     }
 
+    It 'Add-SendenseVM discovers PowerCLI objects of two vCenters at once, each with the hub''s credential for it' {
+        $fromOther = @(Invoke-SendenseVMDiscovery -VCenterCredential sdtest-refresh-other -Thumbprint $Other.Sha256 | Select-Object -First 2)
+        $picked = @($Initial | Where-Object Name -ne $Destroyed | Select-Object -First 2) + $fromOther
+        $powercli = foreach ($vm in $picked) {
+            $server = if ($fromOther -contains $vm) { $Other.Server } else { $Sim.Server }
+            [pscustomobject]@{ Name = $vm.Name; Id = "VirtualMachine-$($vm.MoRef)"; Uid = "/VIServer=administrator@vsphere.local@$server/VirtualMachine=VirtualMachine-$($vm.MoRef)/" }
+        }
+
+        $out = @($powercli | Add-SendenseVM -SkipCertificateCheck -WarningAction SilentlyContinue)
+
+        $out.Count | Should -Be 4
+        $out.Result | Sort-Object -Unique | Should -Be 'Unchanged'
+        ($out.BiosUuid | Sort-Object) | Should -Be ($picked.BiosUuid | Sort-Object)
+    }
+
     It 'retries a vCenter that answers 503 to its first two requests and says so in -Verbose' {
         $null = Set-RigSimulatorFault $Sim -Count 2 -Status 503
 
