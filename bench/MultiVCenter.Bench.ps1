@@ -78,5 +78,5 @@ $counts = @($local.AllCounts) + @($remote.AllCounts)
         [pscustomobject]@{ Metric = 'on loopback without latency, one call after another'; Value = $local.Sequential; Unit = 's' }
         [pscustomobject]@{ Metric = 'on loopback, parallel / sequential (CPU-bound: 2 cores for 4 simulators and pwsh)'; Value = $localRatio; Unit = 'x' }
     )
-    Notes       = @("Machine: $([Environment]::ProcessorCount) cores shared by the four simulators, MariaDB and pwsh.")
+    Notes       = @("Machine: $([Environment]::ProcessorCount) cores shared by the four simulators, MariaDB and pwsh; load average when the run ended: $((Get-Content /proc/loadavg).Split(' ')[0..2] -join ' ').")
 } | ConvertTo-Json -Depth 5 | Set-Content -Path $ResultPath

@@ -77,5 +77,5 @@ $second = $result.Runs[1]
         [pscustomobject]@{ Metric = 'whole pwsh process (start, import, connect, two refreshes)'; Value = $process; Unit = 's' }
         [pscustomobject]@{ Metric = 'peak memory of the pwsh process (VmHWM)'; Value = $result.PeakMB; Unit = 'MB' }
     )
-    Notes       = @('The refresh reads only the managed VMs (a light read finds them by BIOS uuid, full properties for those), the four vCenters at once, and writes in batches of 1,000.')
+    Notes       = @('The refresh reads only the managed VMs (by BIOS uuid: here they are the whole inventory, so one full read of every VM, kept by uuid), the four vCenters at once, and writes in batches of 1,000.', "Load average when the run ended: $((Get-Content /proc/loadavg).Split(' ')[0..2] -join ' ') on $([Environment]::ProcessorCount) cores (simulators, MariaDB and pwsh share them).")
 } | ConvertTo-Json -Depth 5 | Set-Content -Path $ResultPath

@@ -1,6 +1,7 @@
 # Update-SendenseVM against the simulator: after renames, power and size changes, added and removed disks and a
 # destroyed VM, the hub's rows match what Add-SendenseVM writes for the same VMs into an empty hub, column by column.
-# Simulators are started once and shared by the tests of this file (they run in order).
+# Simulators are started once and shared by the tests of this file (they run in order). Two simulators of the same
+# topology give their VMs the same BIOS uuids, so every query by uuid also names the vCenter.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $script:Db = New-RigHubDatabase -ConnectionString $env:SENDENSE_TEST_MYSQL
@@ -53,7 +54,7 @@ Describe 'Update-SendenseVM' -Tag Refresh {
         foreach ($name in $Renamed, $Off, $Resized, $Grown, $Shrunk) { $byUuid[(VMOf $name).BiosUuid] | Should -Be 'Refreshed' -Because "$name changed in vCenter" }
         $byUuid[(VMOf $Destroyed).BiosUuid] | Should -Be 'Missing'
         @($out | Where-Object Result -eq 'Unchanged').Count | Should -Be ($Initial.Count - 6)
-        @(Sql "SELECT COUNT(*) FROM vm_replication_contexts WHERE vmware_vm_id = '$((VMOf $Destroyed).BiosUuid)'")[0] | Should -Be 1
+        @(Sql "SELECT COUNT(*) FROM vm_replication_contexts WHERE vcenter_host = '$($Sim.Server)' AND vmware_vm_id = '$((VMOf $Destroyed).BiosUuid)'")[0] | Should -Be 1
 
         # The reference: the same VMs as vCenter has them now, added by Add-SendenseVM into an empty hub.
         $script:Fresh = New-RigHubDatabase -ConnectionString $env:SENDENSE_TEST_MYSQL
@@ -63,9 +64,10 @@ Describe 'Update-SendenseVM' -Tag Refresh {
         $where = "vcenter_host = '$($Sim.Server)' AND vmware_vm_id <> '$((VMOf $Destroyed).BiosUuid)'"
         $expected = Rows $Fresh $where
         $expected.Count | Should -BeGreaterThan $Initial.Count
-        Rows $Db $where | Should -Be $expected
-        @(Sql "SELECT vm_name FROM vm_replication_contexts WHERE vmware_vm_id = '$((VMOf $Renamed).BiosUuid)'")[0] | Should -Be "$Renamed-renamed"
-        $disks = "$(@(Sql "SELECT COUNT(*) FROM vm_disks d JOIN vm_replication_contexts c ON c.context_id = d.vm_context_id WHERE c.vmware_vm_id = '$((VMOf $Grown).BiosUuid)'")[0])"
+        # Joined, so that any difference in any row or column fails (and shows where).
+        (Rows $Db $where) -join "`n" | Should -Be ($expected -join "`n")
+        @(Sql "SELECT vm_name FROM vm_replication_contexts WHERE vcenter_host = '$($Sim.Server)' AND vmware_vm_id = '$((VMOf $Renamed).BiosUuid)'")[0] | Should -Be "$Renamed-renamed"
+        $disks = "$(@(Sql "SELECT COUNT(*) FROM vm_disks d JOIN vm_replication_contexts c ON c.context_id = d.vm_context_id WHERE c.vcenter_host = '$($Sim.Server)' AND c.vmware_vm_id = '$((VMOf $Grown).BiosUuid)'")[0])"
         [int]$disks.Trim() | Should -Be (@((VMOf $Grown).Disks).Count + 1)
     }
 
@@ -78,19 +80,44 @@ Describe 'Update-SendenseVM' -Tag Refresh {
         Snapshot | Should -Be $before
     }
 
-    It 'removes the Missing VM with -RemoveMissing and refreshes the rest' {
-        $out = @(Update-SendenseVM -VCenter $Sim.Server -RemoveMissing -Confirm:$false -Thumbprint $Sim.Sha256)
+    It 'removes the Missing VM with -RemoveMissing, refuses a busy one as Remove-SendenseVM does, and refreshes the rest' {
+        # A second VM deleted in vCenter while the hub replicates it: busy, so it stays (Missing) with a VMBusy error.
+        $script:Busy = @($Initial.Name | Sort-Object)[6]
+        $null = Remove-RigVM $Sim -Name $Busy
+        $null = Sql "UPDATE vm_replication_contexts SET current_status = 'replicating' WHERE vcenter_host = '$($Sim.Server)' AND vmware_vm_id = '$((VMOf $Busy).BiosUuid)'"
+
+        $out = @(Update-SendenseVM -VCenter $Sim.Server -RemoveMissing -Confirm:$false -Thumbprint $Sim.Sha256 -ErrorVariable refused -ErrorAction SilentlyContinue)
 
         ($out | Where-Object BiosUuid -eq (VMOf $Destroyed).BiosUuid).Result | Should -Be 'Removed'
+        ($out | Where-Object BiosUuid -eq (VMOf $Busy).BiosUuid).Result | Should -Be 'Missing'
         ($out | Where-Object BiosUuid -eq (VMOf $Off).BiosUuid).Result | Should -Be 'Refreshed'
-        @(Sql "SELECT COUNT(*) FROM vm_replication_contexts WHERE vmware_vm_id = '$((VMOf $Destroyed).BiosUuid)'")[0] | Should -Be 0
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'VMBusy,*'
+        @(Sql "SELECT COUNT(*) FROM vm_replication_contexts WHERE vcenter_host = '$($Sim.Server)' AND vmware_vm_id = '$((VMOf $Destroyed).BiosUuid)'")[0] | Should -Be 0
+        @(Sql "SELECT current_status FROM vm_replication_contexts WHERE vcenter_host = '$($Sim.Server)' AND vmware_vm_id = '$((VMOf $Busy).BiosUuid)'")[0] | Should -Be 'replicating'
     }
 
-    It 'reports everything Unchanged on a second run' {
+    It 'reports everything Unchanged on a second run (the busy VM still Missing)' {
         $out = @(Update-SendenseVM -SkipCertificateCheck -WarningAction SilentlyContinue)
 
         $out.Count | Should -Be ($Initial.Count - 1 + $OtherCount)
+        ($out | Where-Object BiosUuid -eq (VMOf $Busy).BiosUuid).Result | Should -Be 'Missing'
+        @($out | Where-Object BiosUuid -ne (VMOf $Busy).BiosUuid).Result | Sort-Object -Unique | Should -Be 'Unchanged'
+    }
+
+    It 'Add-SendenseVM discovers PowerCLI objects of two vCenters at once, each with the hub''s credential for it' {
+        $fromOther = @(Invoke-SendenseVMDiscovery -VCenterCredential sdtest-refresh-other -Thumbprint $Other.Sha256 | Select-Object -First 2)
+        $picked = @($Initial | Where-Object { $_.Name -notin $Destroyed, $Busy } | Select-Object -First 2) + $fromOther
+        $powercli = foreach ($vm in $picked) {
+            $server = if ($fromOther -contains $vm) { $Other.Server } else { $Sim.Server }
+            [pscustomobject]@{ Name = $vm.Name; Id = "VirtualMachine-$($vm.MoRef)"; Uid = "/VIServer=administrator@vsphere.local@$server/VirtualMachine=VirtualMachine-$($vm.MoRef)/" }
+        }
+
+        $out = @($powercli | Add-SendenseVM -SkipCertificateCheck -WarningAction SilentlyContinue)
+
+        $out.Count | Should -Be 4
         $out.Result | Sort-Object -Unique | Should -Be 'Unchanged'
+        ($out.BiosUuid | Sort-Object) | Should -Be ($picked.BiosUuid | Sort-Object)
     }
 
     It 'retries a vCenter that answers 503 to its first two requests and says so in -Verbose' {
@@ -112,7 +139,7 @@ Describe 'Update-SendenseVM' -Tag Refresh {
         "$($failed[0].TargetObject)" | Should -Be $Other.Server
         $failed[0].Exception.Message | Should -Match ([regex]::Escape($Other.Server))
         @($out | Where-Object VCenter -eq $Other.Server).Count | Should -Be 0
-        @($out | Where-Object Result -ne 'Unchanged').Count | Should -Be 0
+        @($out | Where-Object { $_.Result -ne 'Unchanged' -and $_.BiosUuid -ne (VMOf $Busy).BiosUuid }).Count | Should -Be 0
         Snapshot | Should -Be $before
     }
 }

@@ -22,6 +22,7 @@ internal sealed class DiscoverySweep
     private readonly DiscoveryFilter _filter;
     private readonly HashSet<string> _emitted = new HashSet<string>(StringComparer.Ordinal);
     private readonly VMIdentityIndex _identities;
+    private bool _matchOnRead;
     private readonly Dictionary<(string Path, string Fault), int> _missing = new Dictionary<(string, string), int>();
     private IReadOnlyList<string> _datacenterNames = Array.Empty<string>();
     private int _read;
@@ -137,6 +138,14 @@ internal sealed class DiscoverySweep
             }
         }
 
+        if (_identities.ReadAllInstead(index.VirtualMachines.Count))
+        {
+            _matchOnRead = true;
+            Verbose($"{_identities.Count} of {index.VirtualMachines.Count} VMs are asked for: reading them all once and keeping those.");
+            var listed = new HashSet<ManagedObjectReference>(index.VirtualMachines);
+            return selected.Where(m => !listed.Contains(m)).Concat(index.VirtualMachines).ToList();
+        }
+
         if (_identities.NeedsLookup)
         {
             Report(VMDiscoveryStage.SelectingVMs, index.VirtualMachines.Count);
@@ -220,6 +229,12 @@ internal sealed class DiscoverySweep
         }
 
         string escapedName = record.Name;
+        if (_matchOnRead && !_identities.Matches(record.Self.Value, record.InstanceUuid ?? string.Empty, record.BiosUuid ?? string.Empty,
+                InventoryName.Unescape(escapedName), escapedName))
+        {
+            return;
+        }
+
         if (!ByIdentity)
         {
             if (!_filter.MatchesState(record.PowerState, record.IsTemplate))

@@ -46,6 +46,18 @@ internal sealed class VMIdentityIndex
     internal bool MatchesByLookup(string instanceUuid, string biosUuid, string displayName, string inventoryName) =>
         _instanceUuids.ContainsKey(instanceUuid) || _biosUuids.ContainsKey(biosUuid) || _names.ContainsKey(displayName) || _names.ContainsKey(inventoryName);
 
+    /// <summary>
+    /// True when the uuids and names to look up are at least half of the inventory (a refresh of a vCenter whose VMs the
+    /// hub nearly all manages): one full read of every VM, filtered here, is then cheaper than a light read of every VM
+    /// followed by a full read of the matches.
+    /// </summary>
+    internal bool ReadAllInstead(int inventoryCount) =>
+        NeedsLookup && 2 * (_instanceUuids.Count + _biosUuids.Count + _names.Count) >= inventoryCount;
+
+    /// <summary>True when any identity matches the VM with these values.</summary>
+    internal bool Matches(string moRef, string instanceUuid, string biosUuid, string displayName, string inventoryName) =>
+        _moRefs.ContainsKey(moRef) || MatchesByLookup(instanceUuid, biosUuid, displayName, inventoryName);
+
     /// <summary>Marks every identity that matches a VM that came out.</summary>
     internal void Found(DiscoveredVM vm)
     {

@@ -46,7 +46,7 @@ internal sealed class VCenterRefresh
         if (vcenter.found.Count > 0)
         {
             using IVMAddSession session = await _store.OpenAddSessionAsync(vcenter.credentialId, cancellationToken).ConfigureAwait(false);
-            await new VMAddRun(session, _store.Hub, vcenter.credentialId, _request.WhatIf, _observer, refresh: true)
+            await new VMAddRun(session, _store.Hub, vcenter.credentialId, _request.WhatIf, _observer, refresh: true, childIndex: index)
                 .RunAsync(vcenter.found, _request.BatchSize, cancellationToken).ConfigureAwait(false);
         }
 

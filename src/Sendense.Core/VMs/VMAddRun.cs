@@ -20,9 +20,19 @@ internal sealed class VMAddRun
 
     private readonly bool _refresh;
 
-    internal VMAddRun(IVMAddSession session, string hub, int? credentialId, bool whatIf, IOutcomeObserver<VM> observer, bool refresh = false)
+    private readonly int _progressId = ProgressId;
+    private readonly int _parentId = -1;
+
+    /// <summary>A run; in refresh mode <paramref name="childIndex"/> (the vCenter's place in the fan-out) gives it a bar of its own under the parent.</summary>
+    internal VMAddRun(IVMAddSession session, string hub, int? credentialId, bool whatIf, IOutcomeObserver<VM> observer, bool refresh = false, int childIndex = -1)
     {
         _refresh = refresh;
+        if (childIndex >= 0)
+        {
+            _progressId = Refresh.VCenterFanOut.ChildProgressId(childIndex) + 0x100;
+            _parentId = Refresh.VCenterFanOut.ParentProgressId;
+        }
+
         _session = session;
         _hub = hub;
         _whatIf = whatIf;
@@ -56,8 +66,9 @@ internal sealed class VMAddRun
 
                 writing = prepared is null ? null : WriteAndReportAsync(prepared, cancellationToken);
                 done += count;
-                _observer.Progress(new OperationProgress(ProgressId, activity, $"{done:N0} of {inputs.Count:N0} VMs planned, {_committed:N0} written")
+                _observer.Progress(new OperationProgress(_progressId, activity, $"{done:N0} of {inputs.Count:N0} VMs planned, {_committed:N0} written")
                 {
+                    ParentId = _parentId,
                     Percent = (int)(100L * done / inputs.Count),
                 });
             }
@@ -80,7 +91,7 @@ internal sealed class VMAddRun
         }
         finally
         {
-            _observer.Progress(new OperationProgress(ProgressId, activity, "Done") { Completed = true });
+            _observer.Progress(new OperationProgress(_progressId, activity, "Done") { Completed = true, ParentId = _parentId });
         }
 
         return _whatIf ? 0 : _committed;

@@ -68,16 +68,73 @@ internal sealed class VMAddition
         return known;
     }
 
-    // One sweep for every identity; the matching rules live in VMIdentityMatcher.
+    // One sweep per vCenter: PowerCLI objects of several vCenters (their Uids say which) are discovered in parallel,
+    // each vCenter with the way in given when it is that vCenter's, else with the hub's stored credential for it.
     private async Task<IReadOnlyList<DiscoveredVM>> DiscoverIdentitiesAsync(VMAddRequest request, CancellationToken cancellationToken)
     {
-        string? uidServer = request.Identities.Select(i => i.Server).FirstOrDefault(s => s is not null);
+        List<IGrouping<string, VMIdentityRequest>> servers = request.Identities.Where(i => i.Server is not null)
+            .GroupBy(i => VCenterCredentialRules.NormalizeVCenter(i.Server!), StringComparer.OrdinalIgnoreCase).ToList();
+        if (servers.Count <= 1)
+        {
+            return await DiscoverInAsync(request.Access, request.Identities, cancellationToken).ConfigureAwait(false);
+        }
+
+        string? given = request.Access.VCenter ?? request.Access.SessionServer ?? (request.Access.StoredCredential is { } named && _credentials is not null
+            ? (await _credentials.FindAsync(named, cancellationToken).ConfigureAwait(false))?.VCenter
+            : null);
+        IReadOnlyList<VCenterCredential> stored = _credentials is null ? Array.Empty<VCenterCredential>() : await _credentials.ListAsync(cancellationToken).ConfigureAwait(false);
+        var targets = servers.Select(g => (Server: g.Key, Requests: g.ToList())).ToList();
+        targets[0].Requests.AddRange(request.Identities.Where(i => i.Server is null)); // names go with the first vCenter's way in
+        var found = new System.Collections.Concurrent.ConcurrentQueue<DiscoveredVM>();
+        await Refresh.VCenterFanOut.RunAsync(targets, Refresh.VCenterFanOut.DefaultThrottleLimit, $"Discovering VMs in {Plural.Of(targets.Count, "vCenter")}", _observer,
+            async (target, _, token) =>
+            {
+                VCenterAccess? access = given is not null && VMIdentityMatcher.SameVCenter(given, target.Server) ? request.Access : StoredAccess(request.Access, stored, target.Server);
+                try
+                {
+                    IReadOnlyList<DiscoveredVM> vms = access is null
+                        ? throw Messages.Refresh.NoCredential(target.Server, "no way in was given for it", target.Requests.Count)
+                        : await DiscoverInAsync(access, target.Requests, token).ConfigureAwait(false);
+                    foreach (DiscoveredVM vm in vms)
+                    {
+                        found.Enqueue(vm);
+                    }
+                }
+                catch (SendenseException exception)
+                {
+                    foreach (VMIdentityRequest identity in target.Requests)
+                    {
+                        _observer.Outcome(Outcome.Fail<VM>(identity.Source, exception));
+                    }
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        return found.ToList();
+    }
+
+    // The hub's unambiguous stored credential for a vCenter, with the command's certificate settings; null when none.
+    private static VCenterAccess? StoredAccess(VCenterAccess settings, IReadOnlyList<VCenterCredential> stored, string vcenter) =>
+        CredentialMatcher.ForVCenter(stored, vcenter, out _) is { } credential
+            ? new VCenterAccess
+            {
+                StoredCredential = new VCenterCredentialIdentity(credential.Id),
+                Keys = settings.Keys,
+                Thumbprint = settings.Thumbprint,
+                SkipCertificateCheck = settings.SkipCertificateCheck,
+                AllowInsecureHttp = settings.AllowInsecureHttp,
+                Timeout = settings.Timeout,
+            }
+            : null;
+
+    // One sweep for every identity of one vCenter; the matching rules live in VMIdentityMatcher.
+    private async Task<IReadOnlyList<DiscoveredVM>> DiscoverInAsync(VCenterAccess access, IReadOnlyList<VMIdentityRequest> identities, CancellationToken cancellationToken)
+    {
+        string? uidServer = identities.Select(i => i.Server).FirstOrDefault(s => s is not null);
         (VCenterConnectionOptions options, ResolvedVCenterCredential? stored) =
-            await request.Access.OpenAsync(_credentials, uidServer, _observer, cancellationToken).ConfigureAwait(false);
+            await access.OpenAsync(_credentials, uidServer, _observer, cancellationToken).ConfigureAwait(false);
         using (stored)
         {
             string host = options.HostName;
-            var (wanted, elsewhere) = VMIdentityMatcher.SplitByVCenter(request.Identities, host);
+            var (wanted, elsewhere) = VMIdentityMatcher.SplitByVCenter(identities, host);
             foreach (var (identity, error) in elsewhere)
             {
                 _observer.Outcome(Outcome.Fail<VM>(identity.Source, error));
