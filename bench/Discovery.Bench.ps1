@@ -30,8 +30,11 @@ Import-Module $Module
 # With a hub (connected before the clock starts, as in a runbook): every VM gets IsManaged and ContextId.
 if ($env:SENDENSE_BENCH_HUB) { Connect-SendenseHub -ConnectionString $env:SENDENSE_BENCH_HUB | Out-Null }
 $credential = [pscredential]::new($User, (ConvertTo-SecureString $env:SENDENSE_BENCH_PASSWORD -AsPlainText -Force))
+# The simulator serves plain http, which needs the opt-in (D1); a baseline module from before it has no such switch.
+$plainHttp = @{}
+if ((Get-Command Invoke-SendenseVMDiscovery).Parameters.ContainsKey('AllowInsecureHttp')) { $plainHttp = @{ AllowInsecureHttp = $true; WarningAction = 'SilentlyContinue' } }
 $watch = [Diagnostics.Stopwatch]::StartNew()
-$measure = Invoke-SendenseVMDiscovery -VCenter $Url -Credential $credential | Measure-Object
+$measure = Invoke-SendenseVMDiscovery -VCenter $Url -Credential $credential @plainHttp | Measure-Object
 $watch.Stop()
 $hwm = (Get-Content /proc/self/status | Where-Object { $_ -like 'VmHWM:*' }) -replace '\D', ''
 [pscustomobject]@{
@@ -80,7 +83,7 @@ try {
     $env:SENDENSE_BENCH_PASSWORD = $sim.Password
     $env:SENDENSE_BENCH_HUB = $hubDb.ConnectionString
     try {
-        & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$module'; Connect-SendenseHub -ConnectionString `$env:SENDENSE_BENCH_HUB | Out-Null; `$c = [pscredential]::new('$($sim.UserName)', (ConvertTo-SecureString `$env:SENDENSE_BENCH_PASSWORD -AsPlainText -Force)); Invoke-SendenseVMDiscovery -VCenter '$url' -Credential `$c | Add-SendenseVM -WarningAction SilentlyContinue | Measure-Object | ForEach-Object Count" | Out-Null
+        & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$module'; Connect-SendenseHub -ConnectionString `$env:SENDENSE_BENCH_HUB | Out-Null; `$c = [pscredential]::new('$($sim.UserName)', (ConvertTo-SecureString `$env:SENDENSE_BENCH_PASSWORD -AsPlainText -Force)); `$p = @{}; if ((Get-Command Invoke-SendenseVMDiscovery).Parameters.ContainsKey('AllowInsecureHttp')) { `$p = @{ AllowInsecureHttp = `$true; WarningAction = 'SilentlyContinue' } }; Invoke-SendenseVMDiscovery -VCenter '$url' -Credential `$c @p | Add-SendenseVM -WarningAction SilentlyContinue | Measure-Object | ForEach-Object Count" | Out-Null
     }
     finally { Remove-Item env:SENDENSE_BENCH_PASSWORD, env:SENDENSE_BENCH_HUB -ErrorAction SilentlyContinue }
     $managed = [int](Invoke-RigSql -ConnectionString $hubDb.ConnectionString -Sql 'SELECT COUNT(*) FROM vm_replication_contexts')

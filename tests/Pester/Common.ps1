@@ -5,6 +5,9 @@ if (-not (Test-Path $script:ModulePath)) { throw "The module is not built ($scri
 if (-not $env:SENDENSE_TEST_MYSQL) { throw 'SENDENSE_TEST_MYSQL is not set. Run the suites with: dotnet pwsh ./build.ps1 -Task Test' }
 Import-Module (Join-Path $script:RepoRoot 'tests/tools/TestRig.psm1') -Force
 Import-Module $script:ModulePath -Force
+# Most suites' simulators serve plain http on loopback, which the module refuses without the opt-in (D1), as it
+# would any plain http vCenter; the suites opt in as a lab user does. Tests of the refusal pass -AllowInsecureHttp:$false.
+$PSDefaultParameterValues['*-Sendense*:AllowInsecureHttp'] = $true
 
 function Invoke-InFreshPwsh {
     <# Runs a script block in a brand-new pwsh (no shared assemblies) and returns its output as strings. #>

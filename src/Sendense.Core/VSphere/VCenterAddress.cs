@@ -29,10 +29,10 @@ internal static class VCenterAddress
                 $"'{server}' is not a vCenter address. Give a host name or address (vc01.example.com, vc01:8443) or an https URL (https://vc01/sdk).");
         }
 
-        if (uri.Scheme == Uri.UriSchemeHttp && !allowHttp && !IsLoopback(uri))
+        if (uri.Scheme == Uri.UriSchemeHttp && !allowHttp)
         {
-            // D1: a plain http endpoint would get the password in clear; only an explicit opt-in lets it through. A
-            // loopback address crosses no network (a local tunnel, the test simulator), so it needs none.
+            // D1: a plain http endpoint gets the password in clear; only an explicit opt-in lets it through, loopback
+            // included (what listens there is not known to be vCenter, and a script's address may change).
             throw Messages.Retries.PlainHttpRefused(server!);
         }
 
@@ -48,10 +48,6 @@ internal static class VCenterAddress
     /// The vCenter as the hub records it (vcenter_host): what the user typed, except that a URL is reduced to its host
     /// (and port, when not the scheme's default), since the hub builds https://&lt;host&gt;/sdk itself.
     /// </summary>
-    /// <summary>True for localhost and literal loopback addresses (127.0.0.0/8, ::1): traffic to them never leaves the machine.</summary>
-    internal static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.DnsSafeHost, out System.Net.IPAddress? address) && System.Net.IPAddress.IsLoopback(address));
-
     internal static string HostOf(string server)
     {
         string text = (server ?? string.Empty).Trim();

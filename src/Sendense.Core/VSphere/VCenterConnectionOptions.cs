@@ -40,9 +40,8 @@ public sealed class VCenterConnectionOptions
     /// <summary>Accept a plain http:// address (labs only: the password crosses the network in clear; D1).</summary>
     public bool AllowInsecureHttp { get; set; }
 
-    /// <summary>True when the address is plain http to another machine (the caller warns; loopback crosses no network).</summary>
-    public bool IsPlainHttp => Server.TrimStart().StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-        && Uri.TryCreate(Server.Trim(), UriKind.Absolute, out Uri? uri) && !VCenterAddress.IsLoopback(uri);
+    /// <summary>True when the address is plain http (the caller warns: the password crosses the connection in clear).</summary>
+    public bool IsPlainHttp => Server.TrimStart().StartsWith("http://", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The vCenter as discovery output and the hub record it (vcenter_host): <see cref="Server"/> as typed, or the

@@ -414,7 +414,7 @@ public sealed class RecordedDiscoveryTests
         VMDiscoveryService.DiscoverAsync(Credential(fake.Server), request, observer, cancellationToken);
 
     internal static VCenterConnectionOptions Credential(string server, string password = "S3cret!&<x>") =>
-        VCenterConnectionOptions.ForCredential(server, "svc-sendense@vsphere.local", Secure(password));
+        FakeVCenter.Http(VCenterConnectionOptions.ForCredential(server, "svc-sendense@vsphere.local", Secure(password)));
 
     internal static SecureString Secure(string text)
     {

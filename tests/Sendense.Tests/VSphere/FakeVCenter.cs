@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Sendense.Core.VSphere;
 
 namespace Sendense.Tests.VSphere;
 
@@ -31,6 +32,16 @@ public sealed class FakeVCenter : IAsyncDisposable
 
     /// <summary>What a user would pass as the vCenter (plain http: TLS is covered by the simulator tests).</summary>
     public string Server => $"http://127.0.0.1:{Port}/sdk";
+
+    /// <summary>
+    /// The options with the plain-http opt-in (-AllowInsecureHttp): the fake serves http on loopback, and plain http
+    /// is refused without it, loopback included (D1).
+    /// </summary>
+    internal static VCenterConnectionOptions Http(VCenterConnectionOptions options)
+    {
+        options.AllowInsecureHttp = true;
+        return options;
+    }
 
     public IReadOnlyList<SoapCall> Calls => _calls.ToArray();
 

@@ -60,7 +60,7 @@ public sealed class RecordedSessionTests
     public async Task A_borrowed_session_cookie_is_checked_used_and_never_logged_out()
     {
         await using FakeVCenter fake = FakeVCenter.Start();
-        var options = VCenterConnectionOptions.ForSession(fake.Server, "52c7d1a04b3e2f1d8e9c7b6a5d4c3b2a");
+        var options = FakeVCenter.Http(VCenterConnectionOptions.ForSession(fake.Server, "52c7d1a04b3e2f1d8e9c7b6a5d4c3b2a"));
 
         VCenterLoginResult check = await VCenterLogin.TestAsync(options, CancellationToken.None);
         var observer = new CollectingObserver();
@@ -82,7 +82,7 @@ public sealed class RecordedSessionTests
     {
         await using FakeVCenter fake = FakeVCenter.Start();
 
-        await VCenterLogin.TestAsync(VCenterConnectionOptions.ForSession(fake.Server, cookie), CancellationToken.None);
+        await VCenterLogin.TestAsync(FakeVCenter.Http(VCenterConnectionOptions.ForSession(fake.Server, cookie)), CancellationToken.None);
 
         Assert.Equal("vmware_soap_session=\"52c7d1a04b3e2f1d8e9c7b6a5d4c3b2a\"", fake.Calls[^1].Cookie);
     }
@@ -95,7 +95,7 @@ public sealed class RecordedSessionTests
         await using FakeVCenter fake = FakeVCenter.Start(call => call.Kind == RetrieveKind.CurrentSession ? FakeReply.Fixture(fixture, status) : null);
 
         var error = await Assert.ThrowsAsync<SendenseException>(() =>
-            VMDiscoveryService.DiscoverAsync(VCenterConnectionOptions.ForSession(fake.Server, "expired"), new VMDiscoveryRequest(), new CollectingObserver(), CancellationToken.None));
+            VMDiscoveryService.DiscoverAsync(FakeVCenter.Http(VCenterConnectionOptions.ForSession(fake.Server, "expired")), new VMDiscoveryRequest(), new CollectingObserver(), CancellationToken.None));
 
         Assert.Equal(SendenseErrorCode.VCenterNotAuthenticated, error.Code);
         Assert.Contains("Connect-VIServer", error.Message);
@@ -110,7 +110,7 @@ public sealed class RecordedSessionTests
         await using FakeVCenter fake = FakeVCenter.Start(call => call.Kind == RetrieveKind.Full ? FakeReply.Fixture("fault-not-authenticated.xml", 500) : null);
 
         var error = await Assert.ThrowsAsync<SendenseException>(() =>
-            VMDiscoveryService.DiscoverAsync(VCenterConnectionOptions.ForSession(fake.Server, "abc"), new VMDiscoveryRequest(), new CollectingObserver(), CancellationToken.None));
+            VMDiscoveryService.DiscoverAsync(FakeVCenter.Http(VCenterConnectionOptions.ForSession(fake.Server, "abc")), new VMDiscoveryRequest(), new CollectingObserver(), CancellationToken.None));
 
         Assert.Equal(SendenseErrorCode.VCenterNotAuthenticated, error.Code);
         Assert.Equal(0, fake.Count("Login"));

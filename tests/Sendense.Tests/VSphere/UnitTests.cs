@@ -117,7 +117,7 @@ public sealed class UnitTests
     [InlineData("http://127.0.0.1:8989/sdk", "http://127.0.0.1:8989/sdk")]
     public void What_the_user_typed_becomes_the_SDK_URL(string server, string expected)
     {
-        Assert.Equal(new Uri(expected), VCenterAddress.ToSdkUri(server));
+        Assert.Equal(new Uri(expected), VCenterAddress.ToSdkUri(server, allowHttp: true));
     }
 
     [Theory]
