@@ -131,5 +131,5 @@ FROM vm_machine_groups g LEFT JOIN vm_group_memberships m ON m.group_id = g.id {
     internal const string CompleteNames = "SELECT name FROM {0} WHERE {1} ORDER BY name LIMIT @limit";
 
     /// <summary>The summary's facts per VM over the protection derived tables (<see cref="ProtectionSql"/>).</summary>
-    internal const string SelectProtection = "SELECT c.vcenter_host, c.datacenter, pr.paths, lb.last_completed FROM vm_replication_contexts c";
+    internal const string SelectProtection = "SELECT c.vcenter_host, c.datacenter, pr.paths, pr.last_completed FROM vm_replication_contexts c";
 }

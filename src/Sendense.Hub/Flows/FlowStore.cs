@@ -141,7 +141,7 @@ public sealed class FlowStore : HubStore, IFlowStore
         Read("reading the protection of managed VMs", async connection =>
         {
             FlowTables tables = await FlowTables.OfAsync(Connection, connection, cancellationToken).ConfigureAwait(false);
-            using var command = new MySqlCommand(FlowSql.SelectProtection + ProtectionSql.Joins(tables), connection) { CommandTimeout = 120 };
+            using var command = new MySqlCommand(FlowSql.SelectProtection + ProtectionSql.Joins(tables, names: false), connection) { CommandTimeout = 120 };
             using MySqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var facts = new List<VMProtectionFacts>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -4,17 +4,17 @@ using Sendense.Core.Flows;
 namespace Sendense.Hub.Flows;
 
 /// <summary>
-/// The protection facts of every VM context as two derived tables, joined to alias c by the VM listing and the
+/// The protection facts of every VM context as one derived table, joined to alias c by the VM listing and the
 /// summary: <c>pr</c>, the distinct paths that reach each VM as one bit each (kind and switches numbered 0-27, folded
-/// with BIT_OR: no sort, no DISTINCT) and the flows' names, and <c>lb</c>, its newest completed backup and the status of
-/// its newest backup job. Every comparison of a flow column to another table's column carries COLLATE
+/// with BIT_OR: no sort, no DISTINCT), the flows' names, its newest completed backup and the status of its newest
+/// backup job. Every comparison of a flow column to another table's column carries COLLATE
 /// utf8mb4_general_ci (contract §1.5: protection_flows is utf8mb4_unicode_ci, so a plain join fails with error 1267).
 /// The status rule itself is not here: the bits go to <see cref="ProtectionStatusRule"/> as <see cref="ProtectionPath"/>s.
 /// </summary>
 internal static class ProtectionSql
 {
-    /// <summary>The columns, over pr and lb: path bits, flow names, last completed backup, last backup status.</summary>
-    internal const string Columns = "pr.paths, pr.flows, lb.last_completed, lb.last_status";
+    /// <summary>The columns, over pr: path bits, flow names, last completed backup, last backup status.</summary>
+    internal const string Columns = "pr.paths, pr.flows, pr.last_completed, pr.last_status";
 
     /// <summary>Number of <see cref="Columns"/>.</summary>
     internal const int Count = 4;
@@ -33,12 +33,12 @@ internal static class ProtectionSql
         $"{string.Format(CultureInfo.InvariantCulture, On, "r.enabled")} * 2 + {string.Format(CultureInfo.InvariantCulture, On, "m.enabled")})";
 
     private static readonly string FlowBranches = $@"
-    SELECT pf.target_id COLLATE utf8mb4_general_ci AS ctx, {Direct} AS bit, pf.name COLLATE utf8mb4_general_ci AS flow
+    SELECT pf.target_id COLLATE utf8mb4_general_ci AS ctx, {Direct} AS bit, pf.name COLLATE utf8mb4_general_ci AS flow, NULL AS done, NULL AS latest
     FROM protection_flows pf
     LEFT JOIN backup_repositories r ON r.id = pf.repository_id COLLATE utf8mb4_general_ci
     WHERE pf.target_type = 'vm'
     UNION ALL
-    SELECT m.vm_context_id, {ThroughGroup}, pf.name COLLATE utf8mb4_general_ci
+    SELECT m.vm_context_id, {ThroughGroup}, pf.name COLLATE utf8mb4_general_ci, NULL, NULL
     FROM protection_flows pf
     JOIN vm_group_memberships m ON m.group_id = pf.target_id COLLATE utf8mb4_general_ci
     LEFT JOIN backup_repositories r ON r.id = pf.repository_id COLLATE utf8mb4_general_ci
@@ -46,26 +46,32 @@ internal static class ProtectionSql
     UNION ALL";
 
     private static readonly string MembershipBranch = $@"
-    SELECT m.vm_context_id AS ctx, 1 << (24 + {string.Format(CultureInfo.InvariantCulture, On, "m.enabled")} * 2 + {string.Format(CultureInfo.InvariantCulture, On, "s.enabled")}) AS bit, NULL AS flow
+    SELECT m.vm_context_id AS ctx, 1 << (24 + {string.Format(CultureInfo.InvariantCulture, On, "m.enabled")} * 2 + {string.Format(CultureInfo.InvariantCulture, On, "s.enabled")}) AS bit,
+      NULL AS flow, NULL AS done, NULL AS latest
     FROM vm_group_memberships m
     JOIN vm_machine_groups g ON g.id = m.group_id
     LEFT JOIN replication_schedules s ON s.id = g.schedule_id";
 
-    // The newest job's status without sorting each VM's jobs: the largest "created_at|status" (created_at sorts as text).
-    private const string LastBackup = @" LEFT JOIN (SELECT b.vm_context_id AS ctx,
-    MAX(CASE WHEN b.status = 'completed' THEN COALESCE(b.completed_at, b.created_at) END) AS last_completed,
-    SUBSTRING_INDEX(MAX(CONCAT(COALESCE(b.created_at, '0000-00-00 00:00:00'), '|', b.status)), '|', -1) AS last_status
-  FROM backup_jobs b WHERE b.id NOT LIKE '%-disk%' GROUP BY b.vm_context_id) lb ON lb.ctx = c.context_id";
-
-    private const string NoLastBackup = " LEFT JOIN (SELECT NULL AS ctx, NULL AS last_completed, NULL AS last_status) lb ON FALSE";
+    // Backup jobs join the same union (bit 0 = no path): the newest completed one, and the newest job's status without
+    // sorting each VM's jobs (the largest "created_at|status": created_at sorts as text). One derived table, one join:
+    // measured on 10,000 VMs, two derived tables joined separately cost twice as much.
+    private const string BackupBranch = @"
+    UNION ALL
+    SELECT b.vm_context_id, 0, NULL, CASE WHEN b.status = 'completed' THEN COALESCE(b.completed_at, b.created_at) END,
+      CONCAT(COALESCE(b.created_at, '0000-00-00 00:00:00'), '|', b.status)
+    FROM backup_jobs b WHERE b.id NOT LIKE '%-disk%'";
 
     private const char NameSeparator = '\u001F';
 
-    /// <summary>The LEFT JOINs that make pr and lb, for the tables the hub has.</summary>
-    internal static string Joins(FlowTables tables) =>
-        " LEFT JOIN (SELECT p.ctx, BIT_OR(p.bit) AS paths, GROUP_CONCAT(p.flow SEPARATOR 0x1F) AS flows FROM (" +
-        (tables.HasFlows ? FlowBranches : string.Empty) + MembershipBranch + ") p GROUP BY p.ctx) pr ON pr.ctx = c.context_id" +
-        (tables.BackupJobs ? LastBackup : NoLastBackup);
+    /// <summary>
+    /// The LEFT JOIN that makes pr, for the tables the hub has. Without <paramref name="names"/> pr.flows is NULL: the
+    /// summary does not show names, and concatenating them is a third of the query's cost.
+    /// </summary>
+    internal static string Joins(FlowTables tables, bool names = true) =>
+        " LEFT JOIN (SELECT p.ctx, BIT_OR(p.bit) AS paths, " + (names ? "GROUP_CONCAT(p.flow SEPARATOR 0x1F)" : "NULL") + " AS flows, " +
+        "MAX(p.done) AS last_completed, SUBSTRING_INDEX(MAX(p.latest), '|', -1) AS last_status FROM (" +
+        (tables.HasFlows ? FlowBranches : string.Empty) + MembershipBranch + (tables.BackupJobs ? BackupBranch : string.Empty) +
+        ") p GROUP BY p.ctx) pr ON pr.ctx = c.context_id";
 
     /// <summary>Reads the columns at <paramref name="ordinal"/> into the VM.</summary>
     internal static void Read(VM vm, MySqlDataReader reader, int ordinal)
