@@ -65,13 +65,14 @@ internal static class ProtectionSql
 
     /// <summary>
     /// The LEFT JOIN that makes pr, for the tables the hub has. Without <paramref name="names"/> pr.flows is NULL: the
-    /// summary does not show names, and concatenating them is a third of the query's cost.
+    /// summary does not show names, and concatenating them is a third of the query's cost. ORDER BY NULL spares the
+    /// sort MariaDB otherwise does after a GROUP BY.
     /// </summary>
     internal static string Joins(FlowTables tables, bool names = true) =>
         " LEFT JOIN (SELECT p.ctx, BIT_OR(p.bit) AS paths, " + (names ? "GROUP_CONCAT(p.flow SEPARATOR 0x1F)" : "NULL") + " AS flows, " +
         "MAX(p.done) AS last_completed, SUBSTRING_INDEX(MAX(p.latest), '|', -1) AS last_status FROM (" +
         (tables.HasFlows ? FlowBranches : string.Empty) + MembershipBranch + (tables.BackupJobs ? BackupBranch : string.Empty) +
-        ") p GROUP BY p.ctx) pr ON pr.ctx = c.context_id";
+        ") p GROUP BY p.ctx ORDER BY NULL) pr ON pr.ctx = c.context_id";
 
     /// <summary>Reads the columns at <paramref name="ordinal"/> into the VM.</summary>
     internal static void Read(VM vm, MySqlDataReader reader, int ordinal)
