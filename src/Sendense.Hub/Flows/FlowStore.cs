@@ -141,7 +141,7 @@ public sealed class FlowStore : HubStore, IFlowStore
         Read("reading the protection of managed VMs", async connection =>
         {
             FlowTables tables = await FlowTables.OfAsync(Connection, connection, cancellationToken).ConfigureAwait(false);
-            using var command = new MySqlCommand(FlowSql.SelectProtection + ProtectionSql.Joins(tables, names: false) + FlowSql.ProtectionGroupBy, connection)
+            using var command = new MySqlCommand(FlowSql.SelectProtection + ProtectionSql.Joins(tables) + FlowSql.ProtectionGroupBy, connection)
             {
                 CommandTimeout = 120,
             };
