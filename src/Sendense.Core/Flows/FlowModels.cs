@@ -243,10 +243,16 @@ public sealed class FlowUpdate
 /// <param name="Deleted">True when it was deleted.</param>
 public sealed record FlowDeleteFacts(bool Exists, int Executions, int Running, bool Deleted);
 
-/// <summary>One managed VM's protection facts, for the summary.</summary>
+/// <summary>The managed VMs of one vCenter and datacenter that share one set of protection paths, for the summary.</summary>
 /// <param name="VCenter">vcenter_host.</param>
 /// <param name="Datacenter">datacenter.</param>
-/// <param name="Grouped">In at least one group.</param>
-/// <param name="Paths">Every path that reaches it.</param>
-/// <param name="LastBackup">Its newest completed backup.</param>
-public sealed record VMProtectionFacts(string VCenter, string Datacenter, bool Grouped, IReadOnlyList<ProtectionPath> Paths, DateTime? LastBackup);
+/// <param name="Paths">The paths that reach each of them.</param>
+/// <param name="Count">How many VMs.</param>
+/// <param name="WithoutBackup">How many of them have no completed backup.</param>
+/// <param name="OldestLastBackup">The oldest of their last completed backups.</param>
+public sealed record VMProtectionFacts(string VCenter, string Datacenter, IReadOnlyList<ProtectionPath> Paths, int Count = 1, int WithoutBackup = 0,
+    DateTime? OldestLastBackup = null)
+{
+    /// <summary>In at least one protection group (every membership is a path).</summary>
+    public bool Grouped => Paths.Any(path => path.Kind == ProtectionPathKind.GroupSchedule);
+}

@@ -1,6 +1,6 @@
 namespace Sendense.Core.Flows;
 
-/// <summary>Adds up the managed VMs' protection per vCenter and datacenter, with the one status rule. Pure.</summary>
+/// <summary>Adds up the managed VMs' protection per vCenter and datacenter, with the one status rule (over each distinct set of paths). Pure.</summary>
 internal static class ProtectionSummaryBuilder
 {
     internal static IReadOnlyList<ProtectionSummary> Build(IEnumerable<VMProtectionFacts> vms, Func<string, string, bool> wanted)
@@ -19,27 +19,24 @@ internal static class ProtectionSummaryBuilder
                 summaries[key] = summary = new ProtectionSummary { VCenter = vm.VCenter, Datacenter = vm.Datacenter };
             }
 
-            summary.Managed++;
-            summary.Grouped += vm.Grouped ? 1 : 0;
+            summary.Managed += vm.Count;
+            summary.Grouped += vm.Grouped ? vm.Count : 0;
             switch (ProtectionStatusRule.Of(vm.Paths))
             {
                 case ProtectionStatus.Protected:
-                    summary.Protected++;
-                    if (vm.LastBackup is null)
+                    summary.Protected += vm.Count;
+                    summary.ProtectedNeverBackedUp += vm.WithoutBackup;
+                    if (vm.OldestLastBackup is DateTime oldest && (summary.OldestLastBackup is null || oldest < summary.OldestLastBackup))
                     {
-                        summary.ProtectedNeverBackedUp++;
-                    }
-                    else if (summary.OldestLastBackup is null || vm.LastBackup < summary.OldestLastBackup)
-                    {
-                        summary.OldestLastBackup = vm.LastBackup;
+                        summary.OldestLastBackup = oldest;
                     }
 
                     break;
                 case ProtectionStatus.Partial:
-                    summary.Partial++;
+                    summary.Partial += vm.Count;
                     break;
                 default:
-                    summary.Unprotected++;
+                    summary.Unprotected += vm.Count;
                     break;
             }
         }

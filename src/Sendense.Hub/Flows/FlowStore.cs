@@ -141,14 +141,16 @@ public sealed class FlowStore : HubStore, IFlowStore
         Read("reading the protection of managed VMs", async connection =>
         {
             FlowTables tables = await FlowTables.OfAsync(Connection, connection, cancellationToken).ConfigureAwait(false);
-            using var command = new MySqlCommand(FlowSql.SelectProtection + ProtectionSql.Joins(tables), connection) { CommandTimeout = 120 };
+            using var command = new MySqlCommand(FlowSql.SelectProtection + ProtectionSql.Joins(tables) + FlowSql.ProtectionGroupBy, connection)
+            {
+                CommandTimeout = 120,
+            };
             using MySqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var facts = new List<VMProtectionFacts>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                IReadOnlyList<ProtectionPath> paths = ProtectionSql.Paths(reader, 2);
-                facts.Add(new VMProtectionFacts(Columns.Text(reader, 0), Columns.Text(reader, 1), paths.Any(p => p.Kind == ProtectionPathKind.GroupSchedule),
-                    paths, Columns.NullableTime(reader, 3)));
+                facts.Add(new VMProtectionFacts(Columns.Text(reader, 0), Columns.Text(reader, 1), ProtectionSql.Paths(reader, 2),
+                    (int)Columns.Long(reader, 3), (int)Columns.Long(reader, 4), Columns.NullableTime(reader, 5)));
             }
 
             return (IReadOnlyList<VMProtectionFacts>)facts;

@@ -4,17 +4,18 @@ using Sendense.Core.Flows;
 namespace Sendense.Hub.Flows;
 
 /// <summary>
-/// The protection facts of every VM context as two derived tables, joined to alias c by the VM listing and the
+/// The protection facts of every VM context as a derived table, joined to alias c by the VM listing and the
 /// summary: <c>pr</c>, the distinct paths that reach each VM as one bit each (kind and switches numbered 0-27, folded
-/// with BIT_OR: no sort, no DISTINCT) and the flows' names, and <c>lb</c>, its newest completed backup and the status of
-/// its newest backup job. Every comparison of a flow column to another table's column carries COLLATE
-/// utf8mb4_general_ci (contract §1.5: protection_flows is utf8mb4_unicode_ci, so a plain join fails with error 1267).
+/// with BIT_OR: no sort, no DISTINCT), its newest completed backup and the status of its newest backup job. The flow
+/// names come in a second statement of the same command (<see cref="NamesSelect"/>). Every comparison of a flow
+/// column to another table's column carries COLLATE utf8mb4_general_ci (contract §1.5: protection_flows is
+/// utf8mb4_unicode_ci, so a plain join fails with error 1267).
 /// The status rule itself is not here: the bits go to <see cref="ProtectionStatusRule"/> as <see cref="ProtectionPath"/>s.
 /// </summary>
 internal static class ProtectionSql
 {
-    /// <summary>The columns, over pr and lb: path bits, flow names, last completed backup, last backup status.</summary>
-    internal const string Columns = "pr.paths, pr.flows, lb.last_completed, lb.last_status";
+    /// <summary>The columns, over pr: path bits, a place kept for names (they come in <see cref="NamesSelect"/>), last completed backup, last backup status.</summary>
+    internal const string Columns = "pr.paths, NULL, pr.last_completed, pr.last_status";
 
     /// <summary>Number of <see cref="Columns"/>.</summary>
     internal const int Count = 4;
@@ -32,13 +33,16 @@ internal static class ProtectionSql
         $"1 << (8 + (pf.flow_type = 'backup') * 8 + {string.Format(CultureInfo.InvariantCulture, On, "pf.enabled")} * 4 + " +
         $"{string.Format(CultureInfo.InvariantCulture, On, "r.enabled")} * 2 + {string.Format(CultureInfo.InvariantCulture, On, "m.enabled")})";
 
+    // Every union row is narrow and of fixed-size types (no name, no text), so MariaDB keeps the union and the grouped
+    // table in memory: with the flow names and a "created_at|status" text in them, 30,000 rows went to an on-disk
+    // temporary table (Created_tmp_disk_tables), the better part of the cost.
     private static readonly string FlowBranches = $@"
-    SELECT pf.target_id COLLATE utf8mb4_general_ci AS ctx, {Direct} AS bit, pf.name COLLATE utf8mb4_general_ci AS flow
+    SELECT pf.target_id COLLATE utf8mb4_general_ci AS ctx, {Direct} AS bit, CAST(NULL AS DATETIME) AS done, CAST(0 AS UNSIGNED) AS latest
     FROM protection_flows pf
     LEFT JOIN backup_repositories r ON r.id = pf.repository_id COLLATE utf8mb4_general_ci
     WHERE pf.target_type = 'vm'
     UNION ALL
-    SELECT m.vm_context_id, {ThroughGroup}, pf.name COLLATE utf8mb4_general_ci
+    SELECT m.vm_context_id, {ThroughGroup}, NULL, 0
     FROM protection_flows pf
     JOIN vm_group_memberships m ON m.group_id = pf.target_id COLLATE utf8mb4_general_ci
     LEFT JOIN backup_repositories r ON r.id = pf.repository_id COLLATE utf8mb4_general_ci
@@ -46,40 +50,76 @@ internal static class ProtectionSql
     UNION ALL";
 
     private static readonly string MembershipBranch = $@"
-    SELECT m.vm_context_id AS ctx, 1 << (24 + {string.Format(CultureInfo.InvariantCulture, On, "m.enabled")} * 2 + {string.Format(CultureInfo.InvariantCulture, On, "s.enabled")}) AS bit, NULL AS flow
+    SELECT m.vm_context_id AS ctx, 1 << (24 + {string.Format(CultureInfo.InvariantCulture, On, "m.enabled")} * 2 + {string.Format(CultureInfo.InvariantCulture, On, "s.enabled")}) AS bit,
+      CAST(NULL AS DATETIME) AS done, CAST(0 AS UNSIGNED) AS latest
     FROM vm_group_memberships m
     JOIN vm_machine_groups g ON g.id = m.group_id
     LEFT JOIN replication_schedules s ON s.id = g.schedule_id";
 
-    // The newest job's status without sorting each VM's jobs: the largest "created_at|status" (created_at sorts as text).
-    private const string LastBackup = @" LEFT JOIN (SELECT b.vm_context_id AS ctx,
-    MAX(CASE WHEN b.status = 'completed' THEN COALESCE(b.completed_at, b.created_at) END) AS last_completed,
-    SUBSTRING_INDEX(MAX(CONCAT(COALESCE(b.created_at, '0000-00-00 00:00:00'), '|', b.status)), '|', -1) AS last_status
-  FROM backup_jobs b WHERE b.id NOT LIKE '%-disk%' GROUP BY b.vm_context_id) lb ON lb.ctx = c.context_id";
+    // Backup jobs join the same union (bit 0 = no path): the newest completed one, and the newest job's status without
+    // sorting each VM's jobs: the largest created_at * 8 + the status's number. One derived table, one join: measured
+    // on 10,000 VMs, two derived tables joined separately cost twice as much.
+    private const string BackupBranch = @"
+    UNION ALL
+    SELECT b.vm_context_id, 0, CASE WHEN b.status = 'completed' THEN COALESCE(b.completed_at, b.created_at) END,
+      COALESCE(UNIX_TIMESTAMP(b.created_at), 0) * 8 + FIELD(b.status, " + Statuses + @")
+    FROM backup_jobs b WHERE b.id NOT LIKE '%-disk%'";
 
-    private const string NoLastBackup = " LEFT JOIN (SELECT NULL AS ctx, NULL AS last_completed, NULL AS last_status) lb ON FALSE";
+    private const string Statuses = "'pending', 'running', 'completed', 'failed', 'cancelled'";
 
-    private const char NameSeparator = '\u001F';
+    /// <summary>
+    /// The flow names of every VM, as a second statement of the listing's command (same round trip): plain rows, no
+    /// GROUP BY. Concatenated in the listing instead, the names made its result a BLOB column that MariaDB sorted on
+    /// disk, a third of the listing's time on 10,000 VMs.
+    /// </summary>
+    internal const string NamesSelect = @"SELECT pf.target_id COLLATE utf8mb4_general_ci, pf.name FROM protection_flows pf WHERE pf.target_type = 'vm'
+UNION ALL
+SELECT m.vm_context_id, pf.name COLLATE utf8mb4_general_ci FROM protection_flows pf
+JOIN vm_group_memberships m ON m.group_id = pf.target_id COLLATE utf8mb4_general_ci WHERE pf.target_type = 'group'";
 
-    /// <summary>The LEFT JOINs that make pr and lb, for the tables the hub has.</summary>
+    /// <summary>The LEFT JOIN that makes pr, for the tables the hub has. ORDER BY NULL spares the sort MariaDB otherwise does after a GROUP BY.</summary>
     internal static string Joins(FlowTables tables) =>
-        " LEFT JOIN (SELECT p.ctx, BIT_OR(p.bit) AS paths, GROUP_CONCAT(p.flow SEPARATOR 0x1F) AS flows FROM (" +
-        (tables.HasFlows ? FlowBranches : string.Empty) + MembershipBranch + ") p GROUP BY p.ctx) pr ON pr.ctx = c.context_id" +
-        (tables.BackupJobs ? LastBackup : NoLastBackup);
+        " LEFT JOIN (SELECT p.ctx, BIT_OR(p.bit) AS paths, MAX(p.done) AS last_completed, " +
+        "ELT(NULLIF(MAX(p.latest), 0) % 8, " + Statuses + ") AS last_status FROM (" +
+        (tables.HasFlows ? FlowBranches : string.Empty) + MembershipBranch + (tables.BackupJobs ? BackupBranch : string.Empty) +
+        ") p GROUP BY p.ctx ORDER BY NULL) pr ON pr.ctx = c.context_id";
 
     /// <summary>Reads the columns at <paramref name="ordinal"/> into the VM.</summary>
     internal static void Read(VM vm, MySqlDataReader reader, int ordinal)
     {
         vm.ProtectionPaths = Paths(reader, ordinal);
-        if (!reader.IsDBNull(ordinal + 1))
-        {
-            string[] flows = reader.GetString(ordinal + 1).Split(NameSeparator);
-            Array.Sort(flows, StringComparer.OrdinalIgnoreCase);
-            vm.Flows = flows;
-        }
-
         vm.LastBackup = reader.IsDBNull(ordinal + 2) ? null : reader.GetDateTime(ordinal + 2);
         vm.LastBackupStatus = reader.IsDBNull(ordinal + 3) ? null : reader.GetString(ordinal + 3);
+    }
+
+    /// <summary>Reads the result of <see cref="NamesSelect"/> into the VMs' Flows, sorted.</summary>
+    internal static async Task ReadNamesAsync(MySqlDataReader reader, IReadOnlyList<VM> vms, CancellationToken cancellationToken)
+    {
+        var byContext = new Dictionary<string, VM>(StringComparer.OrdinalIgnoreCase);
+        foreach (VM vm in vms)
+        {
+            byContext[vm.ContextId] = vm;
+        }
+
+        var names = new Dictionary<VM, List<string>>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (byContext.TryGetValue(reader.GetString(0), out VM? vm))
+            {
+                if (!names.TryGetValue(vm, out List<string>? list))
+                {
+                    names[vm] = list = new List<string>();
+                }
+
+                list.Add(reader.GetString(1));
+            }
+        }
+
+        foreach (KeyValuePair<VM, List<string>> pair in names)
+        {
+            pair.Value.Sort(StringComparer.OrdinalIgnoreCase);
+            pair.Key.Flows = pair.Value.ToArray();
+        }
     }
 
     /// <summary>The paths of the path bits at <paramref name="ordinal"/> (none when NULL).</summary>

@@ -22,9 +22,20 @@ public sealed class VMStore : HubStore, IVMStore
         {
             Flows.FlowTables? protection = query.IncludeProtection ? await Flows.FlowTables.OfAsync(Connection, connection, cancellationToken).ConfigureAwait(false) : null;
             VMQuerySql.Build(sql, query, protection: protection);
+            if (protection is { HasFlows: true })
+            {
+                sql.Sql(";").Sql(Flows.ProtectionSql.NamesSelect);
+            }
+
             using MySqlDataReader reader = await sql.Build().ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return (IReadOnlyList<VM>)await VMRowFolder.ReadAsync(reader, cancellationToken,
+            List<VM> vms = await VMRowFolder.ReadAsync(reader, cancellationToken,
                 protection is null ? null : (vm, row) => Flows.ProtectionSql.Read(vm, row, VMQuerySql.ProtectionOrdinal)).ConfigureAwait(false);
+            if (protection is { HasFlows: true } && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await Flows.ProtectionSql.ReadNamesAsync(reader, vms, cancellationToken).ConfigureAwait(false);
+            }
+
+            return (IReadOnlyList<VM>)vms;
         }, cancellationToken);
 
     /// <inheritdoc />

@@ -160,11 +160,11 @@ public sealed class FlowServiceTests
     public async Task The_summary_counts_each_datacenter_with_the_status_rule()
     {
         DateTime old = new DateTime(2026, 11, 1, 2, 0, 0), recent = old.AddDays(20);
-        _store.Protection.Add(new VMProtectionFacts("vc01", "DC1", false, new[] { ProtectionPath.Direct() }, recent));
-        _store.Protection.Add(new VMProtectionFacts("vc01", "DC1", true, new[] { ProtectionPath.Membership() }, old));
-        _store.Protection.Add(new VMProtectionFacts("vc01", "DC1", true, new[] { ProtectionPath.Membership(scheduleEnabled: false) }, null));
-        _store.Protection.Add(new VMProtectionFacts("VC01", "dc1", false, Array.Empty<ProtectionPath>(), null));
-        _store.Protection.Add(new VMProtectionFacts("vc01", "DC2", false, new[] { ProtectionPath.Direct() }, null));
+        _store.Protection.Add(new VMProtectionFacts("vc01", "DC1", new[] { ProtectionPath.Direct() }, 1, 0, recent));
+        _store.Protection.Add(new VMProtectionFacts("vc01", "DC1", new[] { ProtectionPath.Membership() }, 1, 0, old));
+        _store.Protection.Add(new VMProtectionFacts("vc01", "DC1", new[] { ProtectionPath.Membership(scheduleEnabled: false) }, 1, 1));
+        _store.Protection.Add(new VMProtectionFacts("VC01", "dc1", Array.Empty<ProtectionPath>(), 1, 1));
+        _store.Protection.Add(new VMProtectionFacts("vc01", "DC2", new[] { ProtectionPath.Direct() }, 1, 1));
         var observer = new RecordingObserver<ProtectionSummary>();
         await Service.GetSummaryAsync(Array.Empty<string>(), Array.Empty<string>(), observer, CancellationToken.None);
 
