@@ -2,10 +2,7 @@
 # for their full metadata, then adds them; stored credentials are recorded in credential_id and counted.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    $script:Db = New-RigHubDatabase -ConnectionString $env:SENDENSE_TEST_MYSQL
-    $null = Connect-SendenseHub -Server $Db.Server -Port $Db.Port -Database $Db.Name -Credential $Db.Credential -TlsMode None
-    $script:SavedKey = $env:MIGRATEKIT_CRED_ENCRYPTION_KEY
-    $env:MIGRATEKIT_CRED_ENCRYPTION_KEY = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32))
+    $script:Db = Initialize-TestHub
     $script:Sim = Start-RigSimulator -Datacenter 1 -Cluster 1 -ClusterHost 1 -StandaloneHost 1 -VM 3 -Tls
     $script:Stored = New-SendenseVCenterCredential -Name 'sdtest-lab' -VCenter $Sim.Server -Credential $Sim.Credential -Datacenter DC0
     $script:All = @(Invoke-SendenseVMDiscovery -VCenter $Sim.Server -Credential $Sim.Credential -Thumbprint $Sim.Sha256)

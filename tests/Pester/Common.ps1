@@ -24,3 +24,15 @@ function Invoke-InFreshPwsh {
         Remove-Item $file -ErrorAction SilentlyContinue
     }
 }
+
+function Initialize-TestHub {
+    <#
+    A fresh hub database with the upstream schema, connected as the default hub, and a fresh credential key in
+    MIGRATEKIT_CRED_ENCRYPTION_KEY (the previous value kept in $script:SavedKey for AfterAll to restore).
+    #>
+    $db = New-RigHubDatabase -ConnectionString $env:SENDENSE_TEST_MYSQL
+    $null = Connect-SendenseHub -Server $db.Server -Port $db.Port -Database $db.Name -Credential $db.Credential -TlsMode None
+    $script:SavedKey = $env:MIGRATEKIT_CRED_ENCRYPTION_KEY
+    $env:MIGRATEKIT_CRED_ENCRYPTION_KEY = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32))
+    $db
+}

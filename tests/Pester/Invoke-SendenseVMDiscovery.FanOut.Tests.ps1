@@ -3,10 +3,7 @@
 # test that kills one runs last.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    $script:Db = New-RigHubDatabase -ConnectionString $env:SENDENSE_TEST_MYSQL
-    $null = Connect-SendenseHub -Server $Db.Server -Port $Db.Port -Database $Db.Name -Credential $Db.Credential -TlsMode None
-    $script:SavedKey = $env:MIGRATEKIT_CRED_ENCRYPTION_KEY
-    $env:MIGRATEKIT_CRED_ENCRYPTION_KEY = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32))
+    $script:Db = Initialize-TestHub
     # One cluster and one standalone host per simulator, 1,250 VMs on each: 2,500 VMs per vCenter.
     $script:Sims = @(Start-RigSimulator -Count 4 -VM 1250 -Tls -TimeoutSeconds 300)
     for ($i = 0; $i -lt 4; $i++) {

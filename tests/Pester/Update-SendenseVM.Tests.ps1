@@ -4,10 +4,7 @@
 # topology give their VMs the same BIOS uuids, so every query by uuid also names the vCenter.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    $script:Db = New-RigHubDatabase -ConnectionString $env:SENDENSE_TEST_MYSQL
-    $null = Connect-SendenseHub -Server $Db.Server -Port $Db.Port -Database $Db.Name -Credential $Db.Credential -TlsMode None
-    $script:SavedKey = $env:MIGRATEKIT_CRED_ENCRYPTION_KEY
-    $env:MIGRATEKIT_CRED_ENCRYPTION_KEY = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32))
+    $script:Db = Initialize-TestHub
     $script:Sim, $script:Other = Start-RigSimulators -Topology @{ VM = 8; Tls = $true }, @{ VM = 2; Tls = $true }
     $script:Stored = New-SendenseVCenterCredential -Name 'sdtest-refresh' -VCenter $Sim.Server -Credential $Sim.Credential -Datacenter DC0
     $null = New-SendenseVCenterCredential -Name 'sdtest-refresh-other' -VCenter $Other.Server -Credential $Other.Credential -Datacenter DC0

@@ -2,9 +2,10 @@ namespace Sendense.Core.Discovery;
 
 /// <summary>
 /// Collects the VMs of a discovery that feeds another use case (Add-SendenseVM discovering PowerCLI objects, the
-/// refresh) instead of the pipeline, and passes its messages on to that use case's observer.
+/// refresh) instead of the pipeline, and passes its messages on to that use case's observer. The refresh's collector
+/// derives from it to add a progress bar per vCenter.
 /// </summary>
-internal sealed class CollectingDiscoveryObserver : VMDiscoveryObserver
+internal class CollectingDiscoveryObserver : VMDiscoveryObserver
 {
     private readonly IOperationObserver _messages;
     private readonly object _gate = new object();

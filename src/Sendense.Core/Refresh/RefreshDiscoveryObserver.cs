@@ -6,17 +6,16 @@ namespace Sendense.Core.Refresh;
 /// Collects the VMs one vCenter returned for a refresh (or an add of PowerCLI input) and shows that vCenter's
 /// progress as a child of the fan-out's parent bar, so several vCenters at once show one bar each.
 /// </summary>
-internal sealed class RefreshDiscoveryObserver : VMDiscoveryObserver
+internal sealed class RefreshDiscoveryObserver : CollectingDiscoveryObserver
 {
     private readonly IOperationObserver _observer;
     private readonly string _activity;
     private readonly int _progressId;
     private readonly int _parentId;
-    private readonly object _gate = new object();
-    private readonly List<DiscoveredVM> _vms = new List<DiscoveredVM>();
     private bool _shown;
 
     internal RefreshDiscoveryObserver(IOperationObserver observer, string vcenter, int index)
+        : base(observer)
     {
         _observer = observer;
         _activity = "Reading the managed VMs from vCenter " + vcenter;
@@ -24,25 +23,7 @@ internal sealed class RefreshDiscoveryObserver : VMDiscoveryObserver
         _parentId = index < 0 ? -1 : VCenterFanOut.ParentProgressId;
     }
 
-    internal IReadOnlyList<DiscoveredVM> VMs
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _vms.ToArray();
-            }
-        }
-    }
-
-    public override void OnVM(DiscoveredVM vm)
-    {
-        lock (_gate)
-        {
-            _vms.Add(vm);
-        }
-    }
-
+    /// <inheritdoc />
     public override void OnProgress(VMDiscoveryProgress progress)
     {
         if (progress.Stage == VMDiscoveryStage.Completed)
@@ -55,10 +36,6 @@ internal sealed class RefreshDiscoveryObserver : VMDiscoveryObserver
         _shown = true;
         _observer.Progress(new OperationProgress(_progressId, _activity, Messages.Discovery.Stage(progress)) { Percent = percent, ParentId = _parentId });
     }
-
-    public override void OnVerbose(string message) => _observer.Verbose(message);
-
-    public override void OnWarning(string message) => _observer.Warning(message);
 
     internal void Complete()
     {

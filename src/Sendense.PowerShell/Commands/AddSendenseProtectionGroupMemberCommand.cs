@@ -1,6 +1,4 @@
-using System.Management.Automation;
 using Sendense.Core.Groups;
-using Sendense.PowerShell.Infrastructure;
 
 namespace Sendense.PowerShell.Commands;
 

@@ -1,10 +1,6 @@
-using System.Management.Automation;
 using Sendense.Core.Credentials;
 using Sendense.Core.Discovery;
 using Sendense.Core.VMs;
-using Sendense.PowerShell.Completers;
-using Sendense.PowerShell.Infrastructure;
-using Sendense.PowerShell.Parameters;
 
 namespace Sendense.PowerShell.Commands;
 

@@ -1,6 +1,4 @@
-using System.Management.Automation;
 using Sendense.Core.Hub;
-using Sendense.PowerShell.Infrastructure;
 
 namespace Sendense.PowerShell.Commands;
 

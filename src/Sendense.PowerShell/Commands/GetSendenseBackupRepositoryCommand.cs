@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using Sendense.PowerShell.Completers;
-using Sendense.PowerShell.Infrastructure;
-
 namespace Sendense.PowerShell.Commands;
 
 /// <summary>

@@ -1,9 +1,5 @@
-using System.Management.Automation;
 using Sendense.Core.Flows;
 using Sendense.Core.Groups;
-using Sendense.PowerShell.Completers;
-using Sendense.PowerShell.Infrastructure;
-using Sendense.PowerShell.Parameters;
 
 namespace Sendense.PowerShell.Commands;
 

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using Sendense.PowerShell.Infrastructure;
-
 namespace Sendense.PowerShell.Commands;
 
 /// <summary>

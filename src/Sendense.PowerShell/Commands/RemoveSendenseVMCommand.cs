@@ -1,7 +1,4 @@
-using System.Management.Automation;
 using Sendense.Core.VMs;
-using Sendense.PowerShell.Completers;
-using Sendense.PowerShell.Infrastructure;
 
 namespace Sendense.PowerShell.Commands;
 

@@ -1,7 +1,5 @@
-using System.Management.Automation;
 using System.Security;
 using Sendense.Core.Credentials;
-using Sendense.PowerShell.Infrastructure;
 
 namespace Sendense.PowerShell.Commands;
 

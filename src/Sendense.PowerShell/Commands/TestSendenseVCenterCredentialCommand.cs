@@ -1,8 +1,4 @@
-using System.Management.Automation;
 using Sendense.Core.Credentials;
-using Sendense.PowerShell.Completers;
-using Sendense.PowerShell.Infrastructure;
-using Sendense.PowerShell.Parameters;
 
 namespace Sendense.PowerShell.Commands;
 

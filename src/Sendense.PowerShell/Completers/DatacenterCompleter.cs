@@ -1,5 +1,4 @@
 using Sendense.Core.VMs;
-using Sendense.PowerShell.Infrastructure;
 
 namespace Sendense.PowerShell.Completers;
 

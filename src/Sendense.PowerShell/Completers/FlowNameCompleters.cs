@@ -1,5 +1,4 @@
 using Sendense.Core.Flows;
-using Sendense.PowerShell.Infrastructure;
 
 namespace Sendense.PowerShell.Completers;
 

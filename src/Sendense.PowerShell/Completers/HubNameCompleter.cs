@@ -1,9 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
-using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
-using Sendense.PowerShell.Infrastructure;
 
 namespace Sendense.PowerShell.Completers;
 

@@ -1,5 +1,4 @@
 using Sendense.Core.Groups;
-using Sendense.PowerShell.Infrastructure;
 
 namespace Sendense.PowerShell.Completers;
 

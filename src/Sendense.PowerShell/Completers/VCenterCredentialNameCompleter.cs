@@ -1,5 +1,3 @@
-using Sendense.PowerShell.Infrastructure;
-
 namespace Sendense.PowerShell.Completers;
 
 /// <summary>

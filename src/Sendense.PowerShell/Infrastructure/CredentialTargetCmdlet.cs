@@ -1,6 +1,4 @@
-using System.Management.Automation;
 using Sendense.Core.Credentials;
-using Sendense.PowerShell.Completers;
 
 namespace Sendense.PowerShell.Infrastructure;
 

@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace Sendense.PowerShell.Infrastructure;
 
 /// <summary>Reads and writes $global:DefaultSendenseHub, the connection cmdlets use when -Hub is not given.</summary>

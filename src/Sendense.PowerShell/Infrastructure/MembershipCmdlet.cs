@@ -1,6 +1,4 @@
-using System.Management.Automation;
 using Sendense.Core.Groups;
-using Sendense.PowerShell.Completers;
 
 namespace Sendense.PowerShell.Infrastructure;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Management.Automation;
 
 namespace Sendense.PowerShell.Infrastructure;
 

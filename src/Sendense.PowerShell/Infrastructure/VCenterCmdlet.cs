@@ -1,7 +1,5 @@
-using System.Management.Automation;
 using Sendense.Core.Discovery;
 using Sendense.Core.VSphere;
-using Sendense.PowerShell.Parameters;
 
 namespace Sendense.PowerShell.Infrastructure;
 

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Management.Automation;
 using System.Reflection;
 
 namespace Sendense.PowerShell.Parameters;

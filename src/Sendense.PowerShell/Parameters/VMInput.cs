@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using Sendense.Core.Groups;
 
 namespace Sendense.PowerShell.Parameters;

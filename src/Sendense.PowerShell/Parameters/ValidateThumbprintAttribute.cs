@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using Sendense.Core.VSphere;
 
 namespace Sendense.PowerShell.Parameters;
