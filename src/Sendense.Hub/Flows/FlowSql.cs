@@ -130,13 +130,6 @@ FROM vm_machine_groups g LEFT JOIN vm_group_memberships m ON m.group_id = g.id {
     /// <summary>Completion; {0} table, {1} the name predicate.</summary>
     internal const string CompleteNames = "SELECT name FROM {0} WHERE {1} ORDER BY name LIMIT @limit";
 
-    /// <summary>
-    /// The summary's facts over the protection derived table (<see cref="ProtectionSql"/>), counted per vCenter,
-    /// datacenter and distinct set of paths, so a few rows travel instead of one per VM. Append the join and
-    /// <see cref="ProtectionGroupBy"/>.
-    /// </summary>
-    internal const string SelectProtection = "SELECT c.vcenter_host, c.datacenter, pr.paths, COUNT(*), COUNT(*) - COUNT(pr.last_completed), " +
-        "MIN(pr.last_completed) FROM vm_replication_contexts c";
-
-    internal const string ProtectionGroupBy = " GROUP BY c.vcenter_host, c.datacenter, pr.paths";
+    /// <summary>Where each context is (vCenter, datacenter), for the summary; its protection facts come in the next statement.</summary>
+    internal const string SelectContextPlaces = "SELECT c.context_id, c.vcenter_host, c.datacenter FROM vm_replication_contexts c";
 }

@@ -141,19 +141,13 @@ public sealed class FlowStore : HubStore, IFlowStore
         Read("reading the protection of managed VMs", async connection =>
         {
             FlowTables tables = await FlowTables.OfAsync(Connection, connection, cancellationToken).ConfigureAwait(false);
-            using var command = new MySqlCommand(FlowSql.SelectProtection + ProtectionSql.Joins(tables) + FlowSql.ProtectionGroupBy, connection)
+            using var command = new MySqlCommand(FlowSql.SelectContextPlaces + ";" + ProtectionSql.FactsSelect(tables), connection)
             {
                 CommandTimeout = 120,
             };
             using MySqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var facts = new List<VMProtectionFacts>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                facts.Add(new VMProtectionFacts(Columns.Text(reader, 0), Columns.Text(reader, 1), ProtectionSql.Paths(reader, 2),
-                    (int)Columns.Long(reader, 3), (int)Columns.Long(reader, 4), Columns.NullableTime(reader, 5)));
-            }
-
-            return (IReadOnlyList<VMProtectionFacts>)facts;
+            IReadOnlyList<VMProtectionFacts> facts = await ProtectionSummaryReader.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
+            return facts;
         }, cancellationToken);
 
     /// <inheritdoc />

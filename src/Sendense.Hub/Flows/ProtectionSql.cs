@@ -4,8 +4,8 @@ using Sendense.Core.Flows;
 namespace Sendense.Hub.Flows;
 
 /// <summary>
-/// The protection facts of every VM context as a derived table, joined to alias c by the VM listing and the
-/// summary: <c>pr</c>, the distinct paths that reach each VM as one bit each (kind and switches numbered 0-27, folded
+/// The protection facts of every VM context, a statement of its own in the VM listing's and the summary's command:
+/// the distinct paths that reach each VM as one bit each (kind and switches numbered 0-27, folded
 /// with BIT_OR: no sort, no DISTINCT), its newest completed backup and the status of its newest backup job. The flow
 /// names come in a second statement of the same command (<see cref="NamesSelect"/>). Every comparison of a flow
 /// column to another table's column carries COLLATE utf8mb4_general_ci (contract §1.5: protection_flows is
@@ -14,12 +14,6 @@ namespace Sendense.Hub.Flows;
 /// </summary>
 internal static class ProtectionSql
 {
-    /// <summary>The columns, over pr: path bits, a place kept for names (they come in <see cref="NamesSelect"/>), last completed backup, last backup status.</summary>
-    internal const string Columns = "pr.paths, NULL, pr.last_completed, pr.last_status";
-
-    /// <summary>Number of <see cref="Columns"/>.</summary>
-    internal const int Count = 4;
-
     // Bits 0-7: direct flow, (backup, flow enabled, repository enabled) as a 3-bit number. Bits 8-23: group flow, the
     // same and membership enabled. Bits 24-27: membership, (membership enabled, schedule enabled). A NULL switch reads
     // as off, as the hub's Go code reads it. A VM reaches a flow at most once (a VM is in a group once), so names need
@@ -57,13 +51,14 @@ internal static class ProtectionSql
     LEFT JOIN replication_schedules s ON s.id = g.schedule_id";
 
     // Backup jobs join the same union (bit 0 = no path): the newest completed one, and the newest job's status without
-    // sorting each VM's jobs: the largest created_at * 8 + the status's number. One derived table, one join: measured
-    // on 10,000 VMs, two derived tables joined separately cost twice as much.
+    // sorting each VM's jobs: the largest created_at * 8 + the status's number. Grouped per VM first along the
+    // idx_vm_context index, so the union carries one row per VM instead of one per job (0.20 s against 0.27 s for the
+    // facts of 10,000 VMs with 20,000 jobs). One derived table: two joined separately cost twice as much.
     private const string BackupBranch = @"
     UNION ALL
-    SELECT b.vm_context_id, 0, CASE WHEN b.status = 'completed' THEN COALESCE(b.completed_at, b.created_at) END,
-      COALESCE(UNIX_TIMESTAMP(b.created_at), 0) * 8 + FIELD(b.status, " + Statuses + @")
-    FROM backup_jobs b WHERE b.id NOT LIKE '%-disk%'";
+    SELECT b.vm_context_id, 0, MAX(CASE WHEN b.status = 'completed' THEN COALESCE(b.completed_at, b.created_at) END),
+      MAX(COALESCE(UNIX_TIMESTAMP(b.created_at), 0) * 8 + FIELD(b.status, " + Statuses + @"))
+    FROM backup_jobs b WHERE b.id NOT LIKE '%-disk%' GROUP BY b.vm_context_id";
 
     private const string Statuses = "'pending', 'running', 'completed', 'failed', 'cancelled'";
 
@@ -77,19 +72,38 @@ UNION ALL
 SELECT m.vm_context_id, pf.name COLLATE utf8mb4_general_ci FROM protection_flows pf
 JOIN vm_group_memberships m ON m.group_id = pf.target_id COLLATE utf8mb4_general_ci WHERE pf.target_type = 'group'";
 
-    /// <summary>The LEFT JOIN that makes pr, for the tables the hub has. ORDER BY NULL spares the sort MariaDB otherwise does after a GROUP BY.</summary>
-    internal static string Joins(FlowTables tables) =>
-        " LEFT JOIN (SELECT p.ctx, BIT_OR(p.bit) AS paths, MAX(p.done) AS last_completed, " +
+    /// <summary>
+    /// The protection facts of every context, as a statement of its own: ctx, path bits, last completed backup, last
+    /// backup status. Its rows are matched to the listed VMs in memory (<see cref="ReadFactsAsync"/>): joined to the
+    /// contexts in SQL instead, the same facts cost twice as much (0.47 s against 0.25 + 0.03 s on 10,000 VMs, 5,000
+    /// flows and 20,000 backup jobs), and a filtered listing paid for every context anyway. ORDER BY NULL spares the
+    /// sort MariaDB otherwise does after a GROUP BY.
+    /// </summary>
+    internal static string FactsSelect(FlowTables tables) =>
+        "SELECT p.ctx, BIT_OR(p.bit) AS paths, MAX(p.done) AS last_completed, " +
         "ELT(NULLIF(MAX(p.latest), 0) % 8, " + Statuses + ") AS last_status FROM (" +
         (tables.HasFlows ? FlowBranches : string.Empty) + MembershipBranch + (tables.BackupJobs ? BackupBranch : string.Empty) +
-        ") p GROUP BY p.ctx ORDER BY NULL) pr ON pr.ctx = c.context_id";
+        ") p GROUP BY p.ctx ORDER BY NULL";
 
-    /// <summary>Reads the columns at <paramref name="ordinal"/> into the VM.</summary>
-    internal static void Read(VM vm, MySqlDataReader reader, int ordinal)
+    /// <summary>Reads the result of <see cref="FactsSelect"/> into the VMs (a VM without a row has no path and no backup).</summary>
+    internal static async Task ReadFactsAsync(MySqlDataReader reader, IReadOnlyList<VM> vms, CancellationToken cancellationToken)
     {
-        vm.ProtectionPaths = Paths(reader, ordinal);
-        vm.LastBackup = reader.IsDBNull(ordinal + 2) ? null : reader.GetDateTime(ordinal + 2);
-        vm.LastBackupStatus = reader.IsDBNull(ordinal + 3) ? null : reader.GetString(ordinal + 3);
+        var byContext = new Dictionary<string, VM>(StringComparer.OrdinalIgnoreCase);
+        foreach (VM vm in vms)
+        {
+            vm.ProtectionPaths = Array.Empty<ProtectionPath>();
+            byContext[vm.ContextId] = vm;
+        }
+
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (byContext.TryGetValue(reader.GetString(0), out VM? vm))
+            {
+                vm.ProtectionPaths = Paths(reader, 1);
+                vm.LastBackup = reader.IsDBNull(2) ? null : reader.GetDateTime(2);
+                vm.LastBackupStatus = reader.IsDBNull(3) ? null : reader.GetString(3);
+            }
+        }
     }
 
     /// <summary>Reads the result of <see cref="NamesSelect"/> into the VMs' Flows, sorted.</summary>

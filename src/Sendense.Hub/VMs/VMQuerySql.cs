@@ -11,27 +11,15 @@ internal static class VMQuerySql
     /// <summary>Column ordinal of the group name after the context columns.</summary>
     internal const int GroupOrdinal = ContextColumns.Count;
 
-    /// <summary>Column ordinal of the protection columns (Flows.ProtectionSql) when <c>protection</c> is given.</summary>
-    internal const int ProtectionOrdinal = GroupOrdinal + 1;
-
-    internal static void Build(SqlText sql, VMQuery filter, string? extraColumns = null, Flows.FlowTables? protection = null)
+    internal static void Build(SqlText sql, VMQuery filter, string? extraColumns = null)
     {
         sql.Sql("SELECT ").Sql(ContextColumns.SelectList).Sql(filter.UngroupedOnly ? ", NULL" : ", g.name");
-        if (protection is not null)
-        {
-            sql.Sql(", ").Sql(Flows.ProtectionSql.Columns);
-        }
-
         if (extraColumns is not null)
         {
             sql.Sql(", ").Sql(extraColumns);
         }
 
         sql.Sql(" FROM vm_replication_contexts c");
-        if (protection is not null)
-        {
-            sql.Sql(Flows.ProtectionSql.Joins(protection));
-        }
         if (!filter.UngroupedOnly)
         {
             sql.Sql(" LEFT JOIN vm_group_memberships m ON m.vm_context_id = c.context_id LEFT JOIN vm_machine_groups g ON g.id = m.group_id");

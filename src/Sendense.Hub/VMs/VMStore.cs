@@ -21,15 +21,25 @@ public sealed class VMStore : HubStore, IVMStore
         ReadAsync(query.UngroupedOnly ? "listing ungrouped VMs" : "listing VMs", async (connection, sql) =>
         {
             Flows.FlowTables? protection = query.IncludeProtection ? await Flows.FlowTables.OfAsync(Connection, connection, cancellationToken).ConfigureAwait(false) : null;
-            VMQuerySql.Build(sql, query, protection: protection);
+            // One round trip: the listing, then (with protection) the facts of every context and the flow names.
+            VMQuerySql.Build(sql, query);
+            if (protection is not null)
+            {
+                sql.Sql(";").Sql(Flows.ProtectionSql.FactsSelect(protection));
+            }
+
             if (protection is { HasFlows: true })
             {
                 sql.Sql(";").Sql(Flows.ProtectionSql.NamesSelect);
             }
 
             using MySqlDataReader reader = await sql.Build().ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            List<VM> vms = await VMRowFolder.ReadAsync(reader, cancellationToken,
-                protection is null ? null : (vm, row) => Flows.ProtectionSql.Read(vm, row, VMQuerySql.ProtectionOrdinal)).ConfigureAwait(false);
+            List<VM> vms = await VMRowFolder.ReadAsync(reader, cancellationToken, null).ConfigureAwait(false);
+            if (protection is not null && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await Flows.ProtectionSql.ReadFactsAsync(reader, vms, cancellationToken).ConfigureAwait(false);
+            }
+
             if (protection is { HasFlows: true } && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
             {
                 await Flows.ProtectionSql.ReadNamesAsync(reader, vms, cancellationToken).ConfigureAwait(false);
