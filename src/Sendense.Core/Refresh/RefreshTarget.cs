@@ -3,29 +3,9 @@ using Sendense.Core.Discovery;
 namespace Sendense.Core.Refresh;
 
 /// <summary>The managed VMs of one vCenter that one login serves, with that way in (or why there is none).</summary>
-internal sealed class RefreshTarget
-{
-    internal RefreshTarget(string vcenter, int? credentialId, VCenterAccess? access, List<VM> vms, SendenseException? refusal = null)
-    {
-        VCenter = vcenter;
-        CredentialId = credentialId;
-        Access = access;
-        VMs = vms;
-        Refusal = refusal;
-    }
-
-    /// <summary>The vCenter as the hub's rows spell it (vcenter_host).</summary>
-    internal string VCenter { get; }
-
-    /// <summary>The stored credential the login uses (and the rows record), or null for an explicit way in.</summary>
-    internal int? CredentialId { get; }
-
-    /// <summary>The way in; null when <see cref="Refusal"/> says why there is none.</summary>
-    internal VCenterAccess? Access { get; }
-
-    /// <summary>The managed VMs as the hub has them.</summary>
-    internal List<VM> VMs { get; }
-
-    /// <summary>Why these VMs cannot be refreshed (no credential): one error record, the VMs untouched.</summary>
-    internal SendenseException? Refusal { get; }
-}
+/// <param name="VCenter">The vCenter as the hub's rows spell it (vcenter_host).</param>
+/// <param name="CredentialId">The stored credential the login uses (and the rows record), or null for an explicit way in.</param>
+/// <param name="Access">The way in; null when <paramref name="Refusal"/> says why there is none.</param>
+/// <param name="VMs">The managed VMs as the hub has them.</param>
+/// <param name="Refusal">Why these VMs cannot be refreshed (no credential): one error record, the VMs untouched.</param>
+internal sealed record RefreshTarget(string VCenter, int? CredentialId, VCenterAccess? Access, List<VM> VMs, SendenseException? Refusal = null);

@@ -1,5 +1,3 @@
-using Sendense.Core.Flows;
-
 namespace Sendense.PowerShell.Commands;
 
 /// <summary>
@@ -10,25 +8,14 @@ namespace Sendense.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "SendenseProtectionFlowExecution")]
 [OutputType(typeof(ProtectionFlowExecution))]
-public sealed class GetSendenseProtectionFlowExecutionCommand : FlowCmdlet
+public sealed class GetSendenseProtectionFlowExecutionCommand : FlowSelectionCmdlet
 {
-    private readonly List<FlowIdentity> _flows = new List<FlowIdentity>();
-
-    /// <summary>The flows: Sendense.ProtectionFlow objects, names or ids; every flow when omitted.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true)]
-    [Alias("InputObject")]
-    [ArgumentCompleter(typeof(ProtectionFlowNameCompleter))]
-    public PSObject[] Flow { get; set; } = Array.Empty<PSObject>();
-
     /// <summary>How many of each flow's newest executions (1-100000, default 10).</summary>
     [Parameter]
     [ValidateRange(1, 100000)]
     public int Last { get; set; } = 10;
 
     /// <inheritdoc />
-    protected override void ProcessRecord() => FlowInput.CollectFlows(Flow, _flows);
-
-    /// <inheritdoc />
     protected override void EndProcessing() =>
-        RunFlows<ProtectionFlowExecution>((flows, observer, token) => flows.GetExecutionsAsync(_flows, Last, observer, token), Flow);
+        RunFlows<ProtectionFlowExecution>((flows, observer, token) => flows.GetExecutionsAsync(SelectedFlows, Last, observer, token), Flow);
 }

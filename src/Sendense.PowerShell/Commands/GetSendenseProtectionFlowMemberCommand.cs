@@ -1,5 +1,3 @@
-using Sendense.Core.Flows;
-
 namespace Sendense.PowerShell.Commands;
 
 /// <summary>
@@ -11,16 +9,8 @@ namespace Sendense.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "SendenseProtectionFlowMember")]
 [OutputType(typeof(ProtectionFlowMember))]
-public sealed class GetSendenseProtectionFlowMemberCommand : FlowCmdlet
+public sealed class GetSendenseProtectionFlowMemberCommand : FlowSelectionCmdlet
 {
-    private readonly List<FlowIdentity> _flows = new List<FlowIdentity>();
-
-    /// <summary>The flows: Sendense.ProtectionFlow objects, names or ids.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true)]
-    [Alias("InputObject")]
-    [ArgumentCompleter(typeof(ProtectionFlowNameCompleter))]
-    public PSObject[] Flow { get; set; } = Array.Empty<PSObject>();
-
     /// <summary>Only machines with these VM names; wildcards allowed.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -29,9 +19,6 @@ public sealed class GetSendenseProtectionFlowMemberCommand : FlowCmdlet
     public string[] Name { get; set; } = Array.Empty<string>();
 
     /// <inheritdoc />
-    protected override void ProcessRecord() => FlowInput.CollectFlows(Flow, _flows);
-
-    /// <inheritdoc />
     protected override void EndProcessing() =>
-        RunFlows<ProtectionFlowMember>((flows, observer, token) => flows.GetMembersAsync(_flows, Name, observer, token), Flow);
+        RunFlows<ProtectionFlowMember>((flows, observer, token) => flows.GetMembersAsync(SelectedFlows, Name, observer, token), Flow);
 }

@@ -10,14 +10,8 @@ namespace Sendense.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "SendenseProtectionFlow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
-public sealed class RemoveSendenseProtectionFlowCommand : FlowCmdlet
+public sealed class RemoveSendenseProtectionFlowCommand : OneFlowCmdlet
 {
-    /// <summary>The flows: Sendense.ProtectionFlow objects, names or ids.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [Alias("InputObject")]
-    [ArgumentCompleter(typeof(ProtectionFlowNameCompleter))]
-    public PSObject[] Flow { get; set; } = Array.Empty<PSObject>();
-
     /// <summary>Removes a flow even while one of its executions is running.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -25,9 +19,7 @@ public sealed class RemoveSendenseProtectionFlowCommand : FlowCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var identities = new List<FlowIdentity>();
-        FlowInput.CollectFlows(Flow, identities);
-        foreach (FlowIdentity identity in identities)
+        foreach (FlowIdentity identity in InputFlows())
         {
             RunFlows<ProtectionFlow>((flows, observer, token) => flows.RemoveAsync(identity, Force.IsPresent, observer, token), identity.Source);
         }

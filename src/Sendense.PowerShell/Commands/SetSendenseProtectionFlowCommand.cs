@@ -11,14 +11,8 @@ namespace Sendense.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "SendenseProtectionFlow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ProtectionFlow))]
-public sealed class SetSendenseProtectionFlowCommand : FlowCmdlet
+public sealed class SetSendenseProtectionFlowCommand : OneFlowCmdlet
 {
-    /// <summary>The flows: Sendense.ProtectionFlow objects, names or ids.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [Alias("InputObject")]
-    [ArgumentCompleter(typeof(ProtectionFlowNameCompleter))]
-    public PSObject[] Flow { get; set; } = Array.Empty<PSObject>();
-
     /// <summary>A new name.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -78,8 +72,7 @@ public sealed class SetSendenseProtectionFlowCommand : FlowCmdlet
             ClearSchedule = ClearSchedule.IsPresent,
             Enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled : null,
         };
-        var identities = new List<FlowIdentity>();
-        FlowInput.CollectFlows(Flow, identities);
+        List<FlowIdentity> identities = InputFlows();
         if (change.IsEmpty)
         {
             WriteWarning("Nothing to change: give -NewName, -Description, -Repository, -Policy, -ClearPolicy, -Schedule, -ClearSchedule or -Enabled.");
