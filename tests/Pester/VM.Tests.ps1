@@ -162,6 +162,45 @@ try { [Sendense.DiscoveredVM]::new() | Add-SendenseVM -ErrorAction Stop } catch 
         Get-TestSqlValue $Db "SELECT COUNT(*) FROM vm_disks d JOIN vm_replication_contexts c ON c.context_id = d.vm_context_id WHERE c.vcenter_host = 'race.vc'" | Should -Be 800
     }
 
+    It 'a row lock held by another session: each wait said in -Verbose, the bound ends it with HubLockWaitExceeded, nothing written (D5)' {
+        (New-TestDiscoveredVM -Name 'lock-anchor' -VCenter 'lock.vc') | Add-SendenseVM | Out-Null
+        $anchor = Get-TestSqlValue $Db "SELECT context_id FROM vm_replication_contexts WHERE vm_name = 'lock-anchor'"
+        # One other session holds the anchor's row for a minute, as a forgotten open transaction would.
+        $client = Get-Command mariadb, mysql -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+        $target = ConvertFrom-RigConnectionString $env:SENDENSE_TEST_MYSQL
+        $lock = [System.Diagnostics.ProcessStartInfo]::new($client.Source)
+        foreach ($argument in '--protocol=TCP', "--host=$($target.Server)", "--port=$($target.Port)", "--user=$($target.UserName)", "--database=$($Db.Name)",
+            '-e', "START TRANSACTION; SELECT context_id FROM vm_replication_contexts WHERE context_id = '$anchor' FOR UPDATE; SELECT SLEEP(60);") { $lock.ArgumentList.Add($argument) }
+        $lock.Environment['MYSQL_PWD'] = $target.Password
+        $lock.UseShellExecute = $false
+        $lock.RedirectStandardOutput = $true
+        $locker = [System.Diagnostics.Process]::Start($lock)
+        $resultFile = Join-Path $Work 'lock.json'
+        try {
+            Start-Sleep -Milliseconds 500
+            $names = @('lock-anchor') + (0..9 | ForEach-Object { "lock-$_" })
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            # The bound lowered to 25 s for the test (120 s by default): one wait of at most 10 s per lock, a retry said
+            # in -Verbose, a second wait, and the bound passed.
+            $adder = Start-TestPwsh -File $Child -Environment @{ SDTEST_HUB = $Db.ConnectionString; SENDENSE_HUB_LOCK_WAIT_SECONDS = '25' } -Arguments @(
+                '-ResultFile', $resultFile, '-VCenter', 'lock.vc', '-Name', ($names -join ','), '-Suspended', 'lock-anchor', '-WithVerbose')
+            $adder.WaitForExit(90000) | Should -BeTrue
+            $watch.Stop()
+        }
+        finally {
+            if (-not $locker.HasExited) { $locker.Kill() }
+        }
+
+        $result = Get-Content $resultFile -Raw | ConvertFrom-Json
+        $result.Errors | Should -Contain 'HubLockWaitExceeded,Sendense.PowerShell.Commands.AddSendenseVMCommand'
+        ($result.Messages -join ' ') | Should -Match 'Another session held a lock'
+        @($result.Verbose | Where-Object { $_ -match 'row lock another session holds' }).Count | Should -BeGreaterThan 0 -Because ($result.Verbose -join [Environment]::NewLine)
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 60 -Because 'the bound ends the wait, not the other session'
+        # Nothing of the batch was written: only the anchor is managed on lock.vc, and it is still powered on.
+        Get-TestSqlValue $Db "SELECT COUNT(*) FROM vm_replication_contexts WHERE vcenter_host = 'lock.vc'" | Should -Be 1
+        Get-TestSqlValue $Db "SELECT power_state FROM vm_replication_contexts WHERE context_id = '$anchor'" | Should -Be 'poweredOn'
+    }
+
     It 'a connection killed mid-batch leaves nothing of that batch, and the batch is planned again and written once' {
         (New-TestDiscoveredVM -Name 'kill-anchor' -VCenter 'kill.vc') | Add-SendenseVM | Out-Null
         $anchor = Get-TestSqlValue $Db "SELECT context_id FROM vm_replication_contexts WHERE vm_name = 'kill-anchor'"

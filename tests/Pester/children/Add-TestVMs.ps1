@@ -10,7 +10,9 @@ param(
     [string] $ReadyFile,
     [string] $GoFile,
     [int] $BatchSize = 1000,
-    [string] $Suspended = ''
+    [string] $Suspended = '',
+    # Also run with -Verbose and report the verbose lines.
+    [switch] $WithVerbose
 )
 $ErrorActionPreference = 'Stop'
 $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).Path
@@ -31,8 +33,11 @@ if ($GoFile) { while (-not (Test-Path $GoFile)) { Start-Sleep -Milliseconds 5 } 
 
 $failures = @()
 $output = @()
+$verbose = @()
 try {
-    $output = @($vms | Add-SendenseVM -BatchSize $BatchSize -ErrorVariable +failures -ErrorAction Continue)
+    $all = @($vms | Add-SendenseVM -BatchSize $BatchSize -ErrorVariable +failures -ErrorAction Continue -Verbose:$WithVerbose 4>&1)
+    $verbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { "$_" })
+    $output = @($all | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
 }
 catch {
     $failures += $_
@@ -43,4 +48,5 @@ catch {
     Unchanged = @($output | Where-Object Result -EQ 'Unchanged').Count
     Errors    = @($failures | ForEach-Object { $_.FullyQualifiedErrorId })
     Messages  = @($failures | ForEach-Object { "$_" })
+    Verbose   = $verbose
 } | ConvertTo-Json | Set-Content -Path $ResultFile
