@@ -19,8 +19,6 @@ Import-Module (Join-Path $repoRoot 'tests/tools/TestRig.psm1') -Force
 $module = Get-BenchModulePath
 $peer = Build-RigGovmomiDiscovery
 
-function Get-Median([double[]] $values) { ($values | Sort-Object)[[int][Math]::Floor(($values.Count - 1) / 2)] }
-
 # --- the child pwsh: import, discover, report time and peak memory of that process ------------------------------
 $child = Join-Path ([IO.Path]::GetTempPath()) "sendense-discovery-bench-$PID.ps1"
 @'

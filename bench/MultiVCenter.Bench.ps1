@@ -20,8 +20,6 @@ Import-Module (Get-BenchModulePath)
 Import-Module (Join-Path $repoRoot 'tests/tools/TestRig.psm1')
 if (-not $env:SENDENSE_TEST_MYSQL) { throw 'SENDENSE_TEST_MYSQL is not set: run this through `dotnet pwsh ./build.ps1 -Task Bench`.' }
 
-function Get-Median([double[]] $values) { ($values | Sort-Object)[[int][Math]::Floor(($values.Count - 1) / 2)] }
-
 $sims = @()
 $db = $null
 $savedKey = $env:MIGRATEKIT_CRED_ENCRYPTION_KEY

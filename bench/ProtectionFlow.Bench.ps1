@@ -12,15 +12,6 @@ $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 Import-Module (Join-Path $repoRoot 'tests/tools/TestRig.psm1')
 Import-Module (Get-BenchModulePath)
 
-function Measure-Seconds([scriptblock] $Script) {
-    $watch = [System.Diagnostics.Stopwatch]::StartNew()
-    $null = & $Script
-    $watch.Stop()
-    $watch.Elapsed.TotalSeconds
-}
-
-function Get-Median([double[]] $Values) { ($Values | Sort-Object)[[int][Math]::Floor($Values.Count / 2)] }
-
 $db = New-RigHubDatabase -ConnectionString $env:SENDENSE_TEST_MYSQL
 try {
     $stamp = Get-Date -Format 'yyyyMMdd-HHmmss'

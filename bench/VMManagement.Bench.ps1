@@ -95,8 +95,6 @@ public static class RowByRowBaseline
 '@
 }
 
-function Measure-Seconds([scriptblock] $Script) { (Measure-Command $Script).TotalSeconds }
-
 function Get-FlushSetting { [int](Invoke-RigSql -ConnectionString $env:SENDENSE_TEST_MYSQL -Sql 'SELECT @@GLOBAL.innodb_flush_log_at_trx_commit') }
 
 function Set-FlushSetting([int] $Value) {
