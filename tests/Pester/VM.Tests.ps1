@@ -163,18 +163,10 @@ try { [Sendense.DiscoveredVM]::new() | Add-SendenseVM -ErrorAction Stop } catch 
     }
 
     It 'a row lock held by another session: each wait said in -Verbose, the bound ends it with HubLockWaitExceeded, nothing written (D5)' {
-        (New-TestDiscoveredVM -Name 'lock-anchor' -VCenter 'lock.vc') | Add-SendenseVM | Out-Null
-        $anchor = Get-TestSqlValue $Db "SELECT context_id FROM vm_replication_contexts WHERE vm_name = 'lock-anchor'"
         # One other session holds the anchor's row for a minute, as a forgotten open transaction would.
-        $client = Get-Command mariadb, mysql -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-        $target = ConvertFrom-RigConnectionString $env:SENDENSE_TEST_MYSQL
-        $lock = [System.Diagnostics.ProcessStartInfo]::new($client.Source)
-        foreach ($argument in '--protocol=TCP', "--host=$($target.Server)", "--port=$($target.Port)", "--user=$($target.UserName)", "--database=$($Db.Name)",
-            '-e', "START TRANSACTION; SELECT context_id FROM vm_replication_contexts WHERE context_id = '$anchor' FOR UPDATE; SELECT SLEEP(60);") { $lock.ArgumentList.Add($argument) }
-        $lock.Environment['MYSQL_PWD'] = $target.Password
-        $lock.UseShellExecute = $false
-        $lock.RedirectStandardOutput = $true
-        $locker = [System.Diagnostics.Process]::Start($lock)
+        $held = Start-TestRowLock -Db $Db -Name 'lock-anchor' -VCenter 'lock.vc'
+        $locker = $held.Process
+        $anchor = $held.ContextId
         $resultFile = Join-Path $Work 'lock.json'
         try {
             Start-Sleep -Milliseconds 500
@@ -202,18 +194,10 @@ try { [Sendense.DiscoveredVM]::new() | Add-SendenseVM -ErrorAction Stop } catch 
     }
 
     It 'a connection killed mid-batch leaves nothing of that batch, and the batch is planned again and written once' {
-        (New-TestDiscoveredVM -Name 'kill-anchor' -VCenter 'kill.vc') | Add-SendenseVM | Out-Null
-        $anchor = Get-TestSqlValue $Db "SELECT context_id FROM vm_replication_contexts WHERE vm_name = 'kill-anchor'"
         # Another client holds the anchor's row: the batch's refresh of it waits after the batch inserted its new VMs.
-        $client = Get-Command mariadb, mysql -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-        $target = ConvertFrom-RigConnectionString $env:SENDENSE_TEST_MYSQL
-        $lock = [System.Diagnostics.ProcessStartInfo]::new($client.Source)
-        foreach ($argument in '--protocol=TCP', "--host=$($target.Server)", "--port=$($target.Port)", "--user=$($target.UserName)", "--database=$($Db.Name)",
-            '-e', "START TRANSACTION; SELECT context_id FROM vm_replication_contexts WHERE context_id = '$anchor' FOR UPDATE; SELECT SLEEP(60);") { $lock.ArgumentList.Add($argument) }
-        $lock.Environment['MYSQL_PWD'] = $target.Password
-        $lock.UseShellExecute = $false
-        $lock.RedirectStandardOutput = $true
-        $locker = [System.Diagnostics.Process]::Start($lock)
+        $held = Start-TestRowLock -Db $Db -Name 'kill-anchor' -VCenter 'kill.vc'
+        $locker = $held.Process
+        $anchor = $held.ContextId
         $resultFile = Join-Path $Work 'kill.json'
         $adder = $null
         try {
