@@ -164,7 +164,7 @@ try { [Sendense.DiscoveredVM]::new() | Add-SendenseVM -ErrorAction Stop } catch 
 
     It 'a row lock held by another session: each wait said in -Verbose, the bound ends it with HubLockWaitExceeded, nothing written (D5)' {
         # One other session holds the anchor's row for a minute, as a forgotten open transaction would.
-        $held = Start-TestRowLock -Db $Db -Name 'lock-anchor' -VCenter 'lock.vc'
+        $held = Start-TestRowLock -HubDatabase $Db -Name 'lock-anchor' -VCenter 'lock.vc'
         $locker = $held.Process
         $anchor = $held.ContextId
         $resultFile = Join-Path $Work 'lock.json'
@@ -195,7 +195,7 @@ try { [Sendense.DiscoveredVM]::new() | Add-SendenseVM -ErrorAction Stop } catch 
 
     It 'a connection killed mid-batch leaves nothing of that batch, and the batch is planned again and written once' {
         # Another client holds the anchor's row: the batch's refresh of it waits after the batch inserted its new VMs.
-        $held = Start-TestRowLock -Db $Db -Name 'kill-anchor' -VCenter 'kill.vc'
+        $held = Start-TestRowLock -HubDatabase $Db -Name 'kill-anchor' -VCenter 'kill.vc'
         $locker = $held.Process
         $anchor = $held.ContextId
         $resultFile = Join-Path $Work 'kill.json'

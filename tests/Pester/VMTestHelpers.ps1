@@ -87,13 +87,13 @@ function Start-TestRowLock {
     Another client (the mariadb command-line client) that adds one managed VM and then holds its row FOR UPDATE in an
     open transaction for $Seconds, as a forgotten session would. Returns the holder's Process and the VM's context id.
     #>
-    param([Parameter(Mandatory)] $Db, [Parameter(Mandatory)][string] $Name, [Parameter(Mandatory)][string] $VCenter, [int] $Seconds = 60)
+    param([Parameter(Mandatory)] $HubDatabase, [Parameter(Mandatory)][string] $Name, [Parameter(Mandatory)][string] $VCenter, [int] $Seconds = 60)
     (New-TestDiscoveredVM -Name $Name -VCenter $VCenter) | Add-SendenseVM | Out-Null
-    $anchor = Get-TestSqlValue $Db "SELECT context_id FROM vm_replication_contexts WHERE vm_name = '$Name'"
+    $anchor = Get-TestSqlValue $HubDatabase "SELECT context_id FROM vm_replication_contexts WHERE vm_name = '$Name'"
     $client = Get-Command mariadb, mysql -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
     $target = ConvertFrom-RigConnectionString $env:SENDENSE_TEST_MYSQL
     $lock = [System.Diagnostics.ProcessStartInfo]::new($client.Source)
-    foreach ($argument in '--protocol=TCP', "--host=$($target.Server)", "--port=$($target.Port)", "--user=$($target.UserName)", "--database=$($Db.Name)",
+    foreach ($argument in '--protocol=TCP', "--host=$($target.Server)", "--port=$($target.Port)", "--user=$($target.UserName)", "--database=$($HubDatabase.Name)",
         '-e', "START TRANSACTION; SELECT context_id FROM vm_replication_contexts WHERE context_id = '$anchor' FOR UPDATE; SELECT SLEEP($Seconds);") { $lock.ArgumentList.Add($argument) }
     $lock.Environment['MYSQL_PWD'] = $target.Password
     $lock.UseShellExecute = $false
