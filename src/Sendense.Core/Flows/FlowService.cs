@@ -75,6 +75,27 @@ public sealed class FlowService
     }
 
     /// <summary>Set-SendenseProtectionFlow: one flow's changes; the outcome is the flow as it now is, or why it failed.</summary>
+    public async Task UpdateAsync(IReadOnlyList<FlowIdentity> identities, FlowChange change, IOutcomeObserver<ProtectionFlow> observer,
+        CancellationToken cancellationToken)
+    {
+        if ((change ?? throw new ArgumentNullException(nameof(change))).ClearPolicy && change.Policy is not null || change.ClearSchedule && change.Schedule is not null)
+        {
+            throw Messages.Flows.ChangeConflicts();
+        }
+
+        if (change.IsEmpty)
+        {
+            observer.Warning(Messages.Flows.NothingToChange);
+            return;
+        }
+
+        foreach (FlowIdentity identity in identities ?? throw new ArgumentNullException(nameof(identities)))
+        {
+            await UpdateAsync(identity, change, observer, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Set-SendenseProtectionFlow for one flow: the values that differ, one question, one transaction.</summary>
     public async Task UpdateAsync(FlowIdentity identity, FlowChange change, IOutcomeObserver<ProtectionFlow> observer, CancellationToken cancellationToken)
     {
         ProtectionFlow? flow = await FindOneAsync(identity, observer, cancellationToken).ConfigureAwait(false);

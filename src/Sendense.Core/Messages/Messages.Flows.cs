@@ -19,6 +19,14 @@ public static partial class Messages
         /// <summary>A flow name the module will not write.</summary>
         public static SendenseException NameInvalid(string why) => new SendenseException(SendenseErrorCode.ProtectionFlowNameInvalid, why);
 
+        /// <summary>Set-SendenseProtectionFlow given a value and its clearing switch at once.</summary>
+        public static SendenseException ChangeConflicts() => new SendenseException(SendenseErrorCode.ProtectionFlowValueInvalid,
+            "Give -Policy or -ClearPolicy (and -Schedule or -ClearSchedule), not both; nothing was changed.");
+
+        /// <summary>Set-SendenseProtectionFlow given nothing to change.</summary>
+        public const string NothingToChange =
+            "Nothing to change: give -NewName, -Description, -Repository, -Policy, -ClearPolicy, -Schedule, -ClearSchedule or -Enabled.";
+
         /// <summary>Names already held by other flows (as protection_flows compares them).</summary>
         public static SendenseException NameTaken(IReadOnlyList<(string Wanted, string HeldBy, string Id)> taken) =>
             new SendenseException(SendenseErrorCode.ProtectionFlowNameTaken,

@@ -56,11 +56,6 @@ public sealed class SetSendenseProtectionFlowCommand : OneFlowCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (ClearPolicy && Policy is not null || ClearSchedule && Schedule is not null)
-        {
-            Stop(new ArgumentException("Give -Policy or -ClearPolicy (and -Schedule or -ClearSchedule), not both."), Flow);
-        }
-
         var change = new FlowChange
         {
             NewName = NewName,
@@ -73,15 +68,6 @@ public sealed class SetSendenseProtectionFlowCommand : OneFlowCmdlet
             Enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled : null,
         };
         List<FlowIdentity> identities = InputFlows();
-        if (change.IsEmpty)
-        {
-            WriteWarning("Nothing to change: give -NewName, -Description, -Repository, -Policy, -ClearPolicy, -Schedule, -ClearSchedule or -Enabled.");
-            return;
-        }
-
-        foreach (FlowIdentity identity in identities)
-        {
-            RunFlows<ProtectionFlow>((flows, observer, token) => flows.UpdateAsync(identity, change, observer, token), identity.Source);
-        }
+        RunFlows<ProtectionFlow>((flows, observer, token) => flows.UpdateAsync(identities, change, observer, token), Flow);
     }
 }

@@ -157,6 +157,23 @@ public sealed class FlowServiceTests
     }
 
     [Fact]
+    public async Task Set_refuses_a_value_with_its_clearing_switch_and_warns_once_when_nothing_is_to_change()
+    {
+        await Service.CreateAsync(Definition(_store.AddVM("app01")), new RecordingObserver<ProtectionFlow>(), CancellationToken.None);
+        FlowIdentity[] both = { FlowIdentity.Of(_store.Flows.Single()), FlowIdentity.Of(_store.Flows.Single()) };
+
+        var conflict = await Assert.ThrowsAsync<SendenseException>(() => Service.UpdateAsync(both,
+            new FlowChange { Policy = "daily", ClearPolicy = true }, new RecordingObserver<ProtectionFlow>(), CancellationToken.None));
+        Assert.Equal(SendenseErrorCode.ProtectionFlowValueInvalid, conflict.Code);
+
+        var nothing = new RecordingObserver<ProtectionFlow>();
+        await Service.UpdateAsync(both, new FlowChange(), nothing, CancellationToken.None);
+        Assert.Contains("Nothing to change", Assert.Single(nothing.Warnings), StringComparison.Ordinal);
+        Assert.Empty(nothing.Values);
+        Assert.DoesNotContain(_store.Writes, w => w.StartsWith("update", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_summary_counts_each_datacenter_with_the_status_rule()
     {
         DateTime old = new DateTime(2026, 11, 1, 2, 0, 0), recent = old.AddDays(20);
