@@ -78,8 +78,10 @@ internal sealed class VMAddRun
                 await writing.ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
+            // A stop surfaces as OperationCanceledException, or as whatever the driver throws for the statement it
+            // interrupted: either way the user must learn what had landed (D7).
             await EndQuietlyAsync(writing).ConfigureAwait(false);
             _observer.Warning(_refresh ? Messages.Refresh.Stopped(_committed, _hub) : Messages.VMs.AddStopped(_committed, _hub));
             throw;
