@@ -74,7 +74,16 @@ public sealed class FakeVCenter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _listener.Stop();
-        _listener.Close();
+        try
+        {
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The managed HttpListener re-resolves its endpoint while removing the prefix; when a parallel test has
+            // just bound another port this can report "Address already in use". The listener is closed either way.
+        }
+
         try
         {
             await _loop.ConfigureAwait(false);
