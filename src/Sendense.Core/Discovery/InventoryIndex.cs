@@ -236,32 +236,27 @@ internal sealed class InventoryIndex : IObjectContentVisitor
     void IObjectContentVisitor.Property(string name, XmlReader reader)
     {
         InventoryEntity? entity = _current;
+        if (name == "view")
+        {
+            InventoryXml.ReadViewContents(reader, VirtualMachines);
+            return;
+        }
+
+        if (entity is null)
+        {
+            reader.Skip();
+            return;
+        }
+
         switch (name)
         {
-            case "view":
-                InventoryXml.ReadViewContents(reader, VirtualMachines);
-                return;
-            case "name" when entity is not null:
-                entity.Name = VimXml.ReadString(reader);
-                return;
-            case "parent" when entity is not null:
-                entity.Parent = VimXml.ReadMoRef(reader);
-                return;
-            case "parentFolder" when entity is not null:
-                entity.ParentFolder = VimXml.ReadMoRef(reader);
-                return;
-            case "parentVApp" when entity is not null:
-                entity.ParentVApp = VimXml.ReadMoRef(reader);
-                return;
-            case "key" when entity is not null:
-                entity.PortgroupKey = VimXml.ReadString(reader);
-                return;
-            case "summary" when entity is not null:
-                entity.OpaqueNetworkId = InventoryXml.ReadOpaqueNetworkId(reader);
-                return;
-            default:
-                reader.Skip();
-                return;
+            case "name": entity.Name = VimXml.ReadString(reader); break;
+            case "parent": entity.Parent = VimXml.ReadMoRef(reader); break;
+            case "parentFolder": entity.ParentFolder = VimXml.ReadMoRef(reader); break;
+            case "parentVApp": entity.ParentVApp = VimXml.ReadMoRef(reader); break;
+            case "key": entity.PortgroupKey = VimXml.ReadString(reader); break;
+            case "summary": entity.OpaqueNetworkId = InventoryXml.ReadOpaqueNetworkId(reader); break;
+            default: reader.Skip(); break;
         }
     }
 

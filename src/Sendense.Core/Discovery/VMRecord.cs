@@ -5,37 +5,22 @@ namespace Sendense.Core.Discovery;
 /// <summary>The raw values of one VM as they come off the wire, before resolution and filtering.</summary>
 internal sealed class VMRecord
 {
-    internal ManagedObjectReference Self { get; set; }
+    // Fields, grouped by the vim25 property path each is read from (VMRecordReader): a scratch record filled once
+    // per VM by the reader and read once by VMMapper, never seen outside discovery.
+    internal ManagedObjectReference Self, Parent, ParentVApp;
+    internal string? Name;
 
-    internal string? Name { get; set; }
+    // config.*
+    internal string? BiosUuid, InstanceUuid, ConfiguredGuest, HardwareVersion;
+    internal bool IsTemplate;
+    internal int NumCpu, MemoryMB;
 
-    internal ManagedObjectReference Parent { get; set; }
+    // runtime.*
+    internal string? PowerState, ConnectionState;
+    internal ManagedObjectReference Host;
 
-    internal ManagedObjectReference ParentVApp { get; set; }
-
-    internal string? BiosUuid { get; set; }
-
-    internal string? InstanceUuid { get; set; }
-
-    internal bool IsTemplate { get; set; }
-
-    internal string? ConfiguredGuest { get; set; }
-
-    internal string? HardwareVersion { get; set; }
-
-    internal int NumCpu { get; set; }
-
-    internal int MemoryMB { get; set; }
-
-    internal string? PowerState { get; set; }
-
-    internal string? ConnectionState { get; set; }
-
-    internal ManagedObjectReference Host { get; set; }
-
-    internal string? ToolsGuest { get; set; }
-
-    internal string? IPAddress { get; set; }
+    // guest.*
+    internal string? ToolsGuest, IPAddress;
 
     internal List<DiskRecord> Disks { get; } = new List<DiskRecord>();
 
