@@ -40,41 +40,6 @@ internal sealed class GroupRow
     };
 }
 
-internal sealed class MemberRow
-{
-    public string MembershipId { get; set; } = string.Empty;
-    public string GroupId { get; set; } = string.Empty;
-    public string GroupName { get; set; } = string.Empty;
-    public string ContextId { get; set; } = string.Empty;
-    public string VMName { get; set; } = string.Empty;
-    public string VCenter { get; set; } = string.Empty;
-    public string? Datacenter { get; set; }
-    public string? PowerState { get; set; }
-    public long Enabled { get; set; }
-    public int? Priority { get; set; }
-    public string? ScheduleOverrideId { get; set; }
-    public DateTime? AddedAt { get; set; }
-    public string? AddedBy { get; set; }
-
-    public ProtectionGroupMember ToModel(ProtectionGroupMemberResult? result) => new ProtectionGroupMember
-    {
-        MembershipId = MembershipId,
-        GroupId = GroupId,
-        GroupName = GroupName,
-        ContextId = ContextId,
-        VMName = VMName,
-        VCenter = VCenter,
-        Datacenter = Datacenter,
-        PowerState = PowerState,
-        Enabled = Enabled != 0,
-        Priority = Priority ?? 0,
-        ScheduleOverrideId = ScheduleOverrideId,
-        AddedAt = AddedAt,
-        AddedBy = AddedBy,
-        Result = result,
-    };
-}
-
 internal sealed class VMKeyRow
 {
     public string ContextId { get; set; } = string.Empty;

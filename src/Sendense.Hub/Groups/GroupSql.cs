@@ -25,10 +25,13 @@ LEFT JOIN (SELECT group_id, MAX(scheduled_at) AS last_execution
 
     internal const string GroupOrder = " ORDER BY g.name";
 
-    /// <summary>Memberships with the group's and the VM's names. Append a WHERE clause and <see cref="MemberOrder"/>.</summary>
+    /// <summary>
+    /// Memberships with the group's and the VM's names, aliased to <see cref="ProtectionGroupMember"/>'s properties and
+    /// read straight into it. Append a WHERE clause and <see cref="MemberOrder"/>.
+    /// </summary>
     internal const string SelectMembers = @"SELECT m.id AS MembershipId, m.group_id AS GroupId, g.name AS GroupName,
   m.vm_context_id AS ContextId, c.vm_name AS VMName, c.vcenter_host AS VCenter, c.datacenter AS Datacenter,
-  c.power_state AS PowerState, CAST(COALESCE(m.enabled <> 0, 0) AS SIGNED) AS Enabled, m.priority AS Priority, m.schedule_override_id AS ScheduleOverrideId,
+  c.power_state AS PowerState, CAST(COALESCE(m.enabled <> 0, 0) AS SIGNED) AS Enabled, COALESCE(m.priority, 0) AS Priority, m.schedule_override_id AS ScheduleOverrideId,
   m.added_at AS AddedAt, m.added_by AS AddedBy
 FROM vm_group_memberships m
 JOIN vm_machine_groups g ON g.id = m.group_id

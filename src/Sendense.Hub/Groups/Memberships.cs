@@ -13,9 +13,14 @@ internal static class Memberships
     internal static async Task<IReadOnlyList<ProtectionGroupMember>> ReadAsync(MySqlConnection connection, MySqlTransaction? transaction,
         string where, DynamicParameters parameters, ProtectionGroupMemberResult? result, CancellationToken cancellationToken)
     {
-        IEnumerable<MemberRow> rows = await connection.QueryAsync<MemberRow>(new CommandDefinition(
-            GroupSql.SelectMembers + where + GroupSql.MemberOrder, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(row => row.ToModel(result)).ToList();
+        List<ProtectionGroupMember> members = (await connection.QueryAsync<ProtectionGroupMember>(new CommandDefinition(
+            GroupSql.SelectMembers + where + GroupSql.MemberOrder, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+        foreach (ProtectionGroupMember member in members)
+        {
+            member.Result = result;
+        }
+
+        return members;
     }
 
     /// <summary>Inserts the missing pairs and returns every pair's membership (Added or AlreadyMember), in the pairs' order.</summary>
