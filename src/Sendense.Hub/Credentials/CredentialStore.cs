@@ -23,15 +23,15 @@ public sealed class CredentialStore : HubStore, ICredentialStore
     public Task<IReadOnlyList<VCenterCredential>> ListAsync(CancellationToken cancellationToken) =>
         HubQuery.ReadAsync(Connection, "listing vCenter credentials", async connection =>
         {
-            IEnumerable<CredentialRow> rows = await connection.QueryAsync<CredentialRow>(
+            IEnumerable<VCenterCredential> rows = await connection.QueryAsync<VCenterCredential>(
                 new CommandDefinition(CredentialSql.SelectAll, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return (IReadOnlyList<VCenterCredential>)rows.Select(r => r.ToCredential()).ToList();
+            return (IReadOnlyList<VCenterCredential>)rows.AsList();
         }, cancellationToken);
 
     /// <inheritdoc />
     public Task<VCenterCredential?> FindAsync(VCenterCredentialIdentity identity, CancellationToken cancellationToken) =>
         HubQuery.ReadAsync(Connection, $"reading vCenter credential {identity}", async connection =>
-            (await RowAsync(connection, null, identity, forUpdate: false, cancellationToken).ConfigureAwait(false))?.ToCredential(),
+            await RowAsync(connection, null, identity, forUpdate: false, cancellationToken).ConfigureAwait(false),
             cancellationToken);
 
     /// <summary>
@@ -122,9 +122,8 @@ public sealed class CredentialStore : HubStore, ICredentialStore
 
             long id = await UniqueAsync(values.Name, connection.ExecuteScalarAsync<long>(new CommandDefinition(CredentialSql.Insert,
                 CredentialParameters.Of(0, values, stored), transaction, cancellationToken: cancellationToken))).ConfigureAwait(false);
-            CredentialRow row = await RowAsync(connection, transaction, new VCenterCredentialIdentity(checked((int)id)), forUpdate: false, cancellationToken).ConfigureAwait(false)
+            return await RowAsync(connection, transaction, new VCenterCredentialIdentity(checked((int)id)), forUpdate: false, cancellationToken).ConfigureAwait(false)
                 ?? throw new SendenseException(SendenseErrorCode.Unexpected, $"The vCenter credential '{values.Name}' was not found right after it was added.");
-            return row.ToCredential();
         }, cancellationToken);
     }
 
@@ -135,24 +134,24 @@ public sealed class CredentialStore : HubStore, ICredentialStore
         string? stored = newPassword is null ? null : StoredPassword.Seal(newPassword, keys, identity.Name ?? identity.ToString());
         return HubQuery.InTransactionAsync<CredentialUpdateResult?>(Connection, $"changing vCenter credential {identity}", async (connection, transaction) =>
         {
-            CredentialRow? row = await RowAsync(connection, transaction, identity, forUpdate: true, cancellationToken).ConfigureAwait(false);
+            VCenterCredential? row = await RowAsync(connection, transaction, identity, forUpdate: true, cancellationToken).ConfigureAwait(false);
             if (row is null)
             {
                 return null;
             }
 
-            VCenterCredentialValues? values = decide(row.ToCredential());
+            VCenterCredentialValues? values = decide(row);
             if (values is null)
             {
-                return new CredentialUpdateResult(row.ToCredential(), 0);
+                return new CredentialUpdateResult(row, 0);
             }
 
             int cleared = values.IsDefault ? await ClearOtherDefaultsAsync(connection, transaction, row.Id, cancellationToken).ConfigureAwait(false) : 0;
             await UniqueAsync(values.Name, connection.ExecuteAsync(new CommandDefinition(CredentialSql.Update,
                 CredentialParameters.Of(row.Id, values, stored), transaction, cancellationToken: cancellationToken))).ConfigureAwait(false);
-            CredentialRow? updated = await RowAsync(connection, transaction, new VCenterCredentialIdentity(checked((int)row.Id)), forUpdate: false,
+            VCenterCredential? updated = await RowAsync(connection, transaction, new VCenterCredentialIdentity(row.Id), forUpdate: false,
                 cancellationToken).ConfigureAwait(false);
-            return updated is null ? null : new CredentialUpdateResult(updated.ToCredential(), cleared);
+            return updated is null ? null : new CredentialUpdateResult(updated, cleared);
         }, cancellationToken);
     }
 
@@ -161,14 +160,13 @@ public sealed class CredentialStore : HubStore, ICredentialStore
         HubQuery.InTransactionAsync<CredentialRemoval?>(Connection, $"removing vCenter credential id {credentialId}", async (connection, transaction) =>
         {
             // The row stays locked from the count to the delete, so a VM added meanwhile with it waits for the outcome.
-            CredentialRow? row = await RowAsync(connection, transaction, new VCenterCredentialIdentity(credentialId), forUpdate: true,
+            VCenterCredential? credential = await RowAsync(connection, transaction, new VCenterCredentialIdentity(credentialId), forUpdate: true,
                 cancellationToken).ConfigureAwait(false);
-            if (row is null)
+            if (credential is null)
             {
                 return null;
             }
 
-            VCenterCredential credential = row.ToCredential();
             int references = await CountReferencesAsync(connection, transaction, credentialId, cancellationToken).ConfigureAwait(false);
             check(credential, references);
             await connection.ExecuteAsync(new CommandDefinition(CredentialSql.Delete, new { Id = credentialId }, transaction,
@@ -176,14 +174,16 @@ public sealed class CredentialStore : HubStore, ICredentialStore
             return new CredentialRemoval(credential, references);
         }, cancellationToken);
 
-    private static async Task<CredentialRow?> RowAsync(MySqlConnection connection, MySqlTransaction? transaction,
+    // Dapper reads the row straight into the public object: the SELECT's aliases are its property names, and its
+    // numbers (CAST AS SIGNED, so longs) convert to the int, bool and enum properties, overflow-checked.
+    private static async Task<VCenterCredential?> RowAsync(MySqlConnection connection, MySqlTransaction? transaction,
         VCenterCredentialIdentity identity, bool forUpdate, CancellationToken cancellationToken)
     {
         CommandDefinition query = identity.Id is int id
             ? new CommandDefinition(forUpdate ? CredentialSql.LockById : CredentialSql.SelectById, new { Id = id }, transaction, cancellationToken: cancellationToken)
             : new CommandDefinition(forUpdate ? CredentialSql.LockByName : CredentialSql.SelectByName, new { identity.Name }, transaction,
                 cancellationToken: cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<CredentialRow?>(query).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<VCenterCredential?>(query).ConfigureAwait(false);
     }
 
     private static async Task<int> CountReferencesAsync(MySqlConnection connection, MySqlTransaction? transaction, int credentialId,
