@@ -74,4 +74,13 @@ public sealed class VM
 
     /// <inheritdoc />
     public override string ToString() => Name;
+
+    /// <summary>A separate object with the same values (each input gets its own output object), arrays included.</summary>
+    internal VM Copy()
+    {
+        var copy = (VM)MemberwiseClone();
+        copy.Groups = (string[])Groups.Clone();
+        copy.Flows = (string[])Flows.Clone();
+        return copy;
+    }
 }

@@ -118,7 +118,7 @@ internal sealed class VCenterRefresh
             await new VMRemoval(_store, _observer, vm =>
             {
                 removed.Add(vm.ContextId);
-                VM gone = VMOutcomeBuilder.Copy(vm);
+                VM gone = vm.Copy();
                 gone.Result = VMAddResult.Removed;
                 _observer.Outcome(Outcome.Of<VM>(vm, gone));
             }, highImpact: true).RemoveAsync(request, cancellationToken).ConfigureAwait(false);
@@ -127,7 +127,7 @@ internal sealed class VCenterRefresh
         foreach (VM vm in missing.Where(v => !removed.Contains(v.ContextId)))
         {
             _observer.Verbose(Messages.Refresh.Missing(vm, vcenter));
-            VM report = VMOutcomeBuilder.Copy(vm);
+            VM report = vm.Copy();
             report.Result = VMAddResult.Missing;
             _observer.Outcome(Outcome.Of<VM>(vm, report));
         }

@@ -149,7 +149,7 @@ internal sealed class VMBatchWriter
         {
             if (decision.SameAs is int owner && outcomes.TryGetValue(owner, out VMAddOutcome? first))
             {
-                outcomes[decision.Candidate.Index] = new VMAddOutcome(decision.Candidate, first.VM is null ? null : VMOutcomeBuilder.Copy(first.VM), first.Error);
+                outcomes[decision.Candidate.Index] = new VMAddOutcome(decision.Candidate, first.VM is null ? null : first.VM.Copy(), first.Error);
             }
         }
     }

@@ -65,33 +65,4 @@ public static class VMOutcomeBuilder
 
     /// <summary>The time as a TIMESTAMP(0) column stores it.</summary>
     public static DateTime WholeSeconds(DateTime time) => new DateTime(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), time.Kind);
-
-    /// <summary>A separate object with the same values (each input gets its own output object).</summary>
-    public static VM Copy(VM vm)
-    {
-        if (vm is null)
-        {
-            throw new ArgumentNullException(nameof(vm));
-        }
-
-        return new VM
-        {
-            ContextId = vm.ContextId,
-            Name = vm.Name,
-            VCenter = vm.VCenter,
-            Datacenter = vm.Datacenter,
-            Path = vm.Path,
-            BiosUuid = vm.BiosUuid,
-            Status = vm.Status,
-            PowerState = vm.PowerState,
-            NumCpu = vm.NumCpu,
-            MemoryMB = vm.MemoryMB,
-            OsType = vm.OsType,
-            CredentialId = vm.CredentialId,
-            Groups = (string[])vm.Groups.Clone(),
-            CreatedAt = vm.CreatedAt,
-            UpdatedAt = vm.UpdatedAt,
-            Result = vm.Result,
-        };
-    }
 }
