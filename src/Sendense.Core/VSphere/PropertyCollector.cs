@@ -131,24 +131,10 @@ internal sealed class PropertyCollector
         }
     }
 
+    // The result set dies with the session anyway.
     /// <summary>Releases a result set; never throws (the original failure is the one to report).</summary>
-    internal async Task CancelQuietlyAsync(string token)
-    {
-        if (_transport.Unresponsive)
-        {
-            // vCenter did not answer the last request: a cleanup call would only wait (D6); the server ends what it holds itself.
-            return;
-        }
-
-        try
-        {
-            await PropertyCollectorMethods.CancelRetrievePropertiesExAsync(_transport, Self, token, _transport.CleanupToken()).ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // Best effort: the result set dies with the session anyway.
-        }
-    }
+    internal Task CancelQuietlyAsync(string token) =>
+        _transport.CleanupQuietlyAsync(budget => PropertyCollectorMethods.CancelRetrievePropertiesExAsync(_transport, Self, token, budget));
 
     private static bool IsSessionLoss(Exception exception) =>
         exception is VimFaultException fault && fault.Fault.IsNotAuthenticated;

@@ -21,24 +21,10 @@ internal sealed class SessionManager
     internal Task<UserSession> LoginAsync(string userName, SecureString password, CancellationToken cancellationToken) =>
         SessionManagerMethods.LoginAsync(_transport, _self, userName, password, cancellationToken);
 
+    // If this does not reach vCenter, the session times out there (30 minutes idle).
     /// <summary>Logs out within the connection's cleanup budget (3 s shared with the other cleanups); never throws (a failed logout must not hide the real outcome).</summary>
-    internal async Task LogoutQuietlyAsync()
-    {
-        if (_transport.Unresponsive)
-        {
-            // vCenter did not answer the last request: a cleanup call would only wait (D6); the server ends what it holds itself.
-            return;
-        }
-
-        try
-        {
-            await SessionManagerMethods.LogoutAsync(_transport, _self, _transport.CleanupToken()).ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // The session times out on the server (30 minutes idle) if this did not reach it.
-        }
-    }
+    internal Task LogoutQuietlyAsync() =>
+        _transport.CleanupQuietlyAsync(token => SessionManagerMethods.LogoutAsync(_transport, _self, token));
 
     /// <summary>
     /// The session the cookie belongs to, or null when it is not authenticated. vCenter may say so in three ways: no

@@ -20,22 +20,8 @@ internal sealed class ViewManager
         CancellationToken cancellationToken) =>
         ViewManagerMethods.CreateContainerViewAsync(_transport, _self, container, types, recursive, cancellationToken);
 
+    // A view that is not destroyed lives until the session ends.
     /// <summary>Destroys a view within the connection's cleanup budget (the caller's token may be cancelled already); never throws.</summary>
-    internal async Task DestroyQuietlyAsync(ManagedObjectReference view)
-    {
-        if (_transport.Unresponsive)
-        {
-            // vCenter did not answer the last request: a cleanup call would only wait (D6); the server ends what it holds itself.
-            return;
-        }
-
-        try
-        {
-            await ViewManagerMethods.DestroyViewAsync(_transport, view, _transport.CleanupToken()).ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // A leaked view lives until the session ends; the sweep's own outcome is what matters.
-        }
-    }
+    internal Task DestroyQuietlyAsync(ManagedObjectReference view) =>
+        _transport.CleanupQuietlyAsync(token => ViewManagerMethods.DestroyViewAsync(_transport, view, token));
 }

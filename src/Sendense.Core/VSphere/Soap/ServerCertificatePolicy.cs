@@ -50,37 +50,9 @@ internal sealed class ServerCertificatePolicy
 }
 
 /// <summary>What vCenter presented when its certificate was refused.</summary>
-internal sealed class RefusedCertificate
+internal sealed record RefusedCertificate(SslPolicyErrors Errors, string? Sha256, string? Sha1, string Subject, string Issuer,
+    DateTime? NotBefore, DateTime? NotAfter, CertificateThumbprint? Pinned)
 {
-    internal RefusedCertificate(SslPolicyErrors errors, string? sha256, string? sha1, string subject, string issuer,
-        DateTime? notBefore, DateTime? notAfter, CertificateThumbprint? pinned)
-    {
-        Errors = errors;
-        Sha256 = sha256;
-        Sha1 = sha1;
-        Subject = subject;
-        Issuer = issuer;
-        NotBefore = notBefore;
-        NotAfter = notAfter;
-        Pinned = pinned;
-    }
-
-    internal SslPolicyErrors Errors { get; }
-
-    internal string? Sha256 { get; }
-
-    internal string? Sha1 { get; }
-
-    internal string Subject { get; }
-
-    internal string Issuer { get; }
-
-    internal DateTime? NotBefore { get; }
-
-    internal DateTime? NotAfter { get; }
-
-    internal CertificateThumbprint? Pinned { get; }
-
     /// <summary>Why the certificate failed, in words.</summary>
     internal string Reason
     {

@@ -153,6 +153,28 @@ internal sealed class SoapTransport : IDisposable
         return budget.Token;
     }
 
+    /// <summary>
+    /// Runs one cleanup call (Logout, DestroyView, CancelRetrievePropertiesEx) within <see cref="CleanupToken"/>'s
+    /// budget. It is skipped when vCenter did not answer the last request: the call would only wait (D6), and the server
+    /// ends what it holds itself. It never throws: a failed cleanup must not hide the outcome being reported.
+    /// </summary>
+    internal async Task CleanupQuietlyAsync(Func<CancellationToken, Task> call)
+    {
+        if (Unresponsive)
+        {
+            return;
+        }
+
+        try
+        {
+            await call(CleanupToken()).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Best effort: what the call would have released ends with the session or times out on the server.
+        }
+    }
+
     /// <summary>Notes a response whose body stopped arriving (the idle timeout).</summary>
     internal void MarkUnresponsive() => Unresponsive = true;
 
