@@ -12,20 +12,10 @@ internal enum WildcardTokenKind
 }
 
 /// <summary>One piece of a wildcard pattern, and the translations of a parsed pattern to a regex and to LIKE.</summary>
-internal sealed class WildcardToken
+/// <param name="Kind">What the piece is.</param>
+/// <param name="Text">The literal text, or the members of a set (ranges as "a-z", escapes removed).</param>
+internal sealed record WildcardToken(WildcardTokenKind Kind, string Text)
 {
-    private WildcardToken(WildcardTokenKind kind, string text)
-    {
-        Kind = kind;
-        Text = text;
-    }
-
-    /// <summary>What the piece is.</summary>
-    internal WildcardTokenKind Kind { get; }
-
-    /// <summary>The literal text, or the members of a set (ranges as "a-z", escapes removed).</summary>
-    internal string Text { get; }
-
     /// <summary>Splits a pattern; a '[' that no ']' closes (or that closes at once) is a literal.</summary>
     internal static List<WildcardToken> Parse(string pattern)
     {

@@ -97,18 +97,8 @@ internal sealed class VCenterSpellings
     }
 
     /// <summary>A vcenter_host value as host and port (443 when none is given).</summary>
-    private readonly struct Endpoint
+    private readonly record struct Endpoint(string Host, int Port)
     {
-        private Endpoint(string host, int port)
-        {
-            Host = host;
-            Port = port;
-        }
-
-        internal string Host { get; }
-
-        internal int Port { get; }
-
         internal static Endpoint Of(string vcenter)
         {
             string normalized = VCenterCredentialRules.NormalizeVCenter(vcenter);
