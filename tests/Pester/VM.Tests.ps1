@@ -216,14 +216,23 @@ try { [Sendense.DiscoveredVM]::new() | Add-SendenseVM -ErrorAction Stop } catch 
                 }
             }
             $thread | Should -Not -BeNullOrEmpty -Because 'the batch had written its new VMs and was waiting in its refresh'
+            # vm_disks ids come from AUTO_INCREMENT, which a rollback does not give back: the killed attempt's disk rows
+            # (seen by a dirty read) can be told apart from whatever lands later, however fast the retry comes.
+            $killedDisks = "SELECT COUNT(*) FROM vm_disks d JOIN vm_replication_contexts c ON c.context_id = d.vm_context_id WHERE c.vcenter_host = 'kill.vc' AND c.context_id <> '$anchor'"
+            $lastKilledDisk = Get-TestSqlValue $Db ("SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED; " + ($killedDisks -replace 'COUNT\(\*\)', 'MAX(d.id)'))
+            $lastKilledDisk | Should -Not -BeNullOrEmpty -Because 'the killed attempt had written the disks of its new VMs'
             Invoke-RigSql -ConnectionString $env:SENDENSE_TEST_MYSQL -Sql "KILL CONNECTION $thread" | Out-Null
-            # Nothing of the killed batch is left, not even uncommitted rows, while the adder waits to write it again.
-            $deadline = [DateTime]::UtcNow.AddSeconds(10)
-            do {
-                $dirty = Get-TestSqlValue $Db "SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED; SELECT COUNT(*) FROM vm_replication_contexts WHERE vcenter_host = 'kill.vc'"
-                if ($dirty -ne '1') { Start-Sleep -Milliseconds 50 }
-            } while ($dirty -ne '1' -and [DateTime]::UtcNow -lt $deadline)
-            $dirty | Should -Be 1
+            # The adder plans the batch again and writes it on a new connection, which waits on the same lock: the hub
+            # then holds the retry's uncommitted rows and nothing of the killed attempt's.
+            $retry = $null
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while (-not $retry -and [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 100
+                $retry = Get-TestSqlValue $Db "SELECT id FROM information_schema.processlist WHERE db = DATABASE() AND id <> $thread AND info LIKE 'UPDATE vm_replication_contexts c JOIN sd_vm_refresh%'"
+            }
+            $retry | Should -Not -BeNullOrEmpty -Because 'the batch was planned again and waits in its refresh on a new connection'
+            Get-TestSqlValue $Db "SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED; SELECT COUNT(*) FROM vm_replication_contexts WHERE vcenter_host = 'kill.vc'" | Should -Be 51
+            Get-TestSqlValue $Db "SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED; $killedDisks AND d.id <= $lastKilledDisk" | Should -Be 0 -Because 'nothing of the killed batch is left, not even uncommitted rows'
             Get-TestSqlValue $Db "SELECT power_state FROM vm_replication_contexts WHERE context_id = '$anchor'" | Should -Be 'poweredOn'
             # The other client lets go: the re-planned batch (issue 12: a connection lost before COMMIT is retried) lands.
             $locker.Kill()
@@ -239,12 +248,16 @@ try { [Sendense.DiscoveredVM]::new() | Add-SendenseVM -ErrorAction Stop } catch 
         Get-TestSqlValue $Db "SELECT COUNT(*) FROM vm_replication_contexts WHERE vcenter_host = 'kill.vc'" | Should -Be 51
         Get-TestSqlValue $Db "SELECT COUNT(DISTINCT vm_name) FROM vm_replication_contexts WHERE vcenter_host = 'kill.vc'" | Should -Be 51
         Get-TestSqlValue $Db "SELECT power_state FROM vm_replication_contexts WHERE context_id = '$anchor'" | Should -Be 'suspended'
+        Get-TestSqlValue $Db "$killedDisks AND d.id <= $lastKilledDisk" | Should -Be 0 -Because 'what landed was written by the retry'
+        Get-TestSqlValue $Db $killedDisks | Should -Be 100 -Because "each of the 50 new VMs has its two disks"
     }
 
     It 'stopped with Ctrl+C mid-run, says how many VMs had been written, which is exactly what the hub holds' {
-        # setsid: the child leads its own process group, so SIGINT reaches pwsh as a terminal's Ctrl+C would.
+        # setsid: the child leads its own process group, so SIGINT reaches pwsh as a terminal's Ctrl+C would. env
+        # --default-signal: a test run started in the background (`cmd &`) ignores SIGINT, every child inherits that,
+        # and .NET keeps an inherited SIG_IGN, so without it the child would never see the Ctrl+C.
         $start = [System.Diagnostics.ProcessStartInfo]::new('setsid')
-        foreach ($argument in 'dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'children/Stop-DuringAdd.ps1')) { $start.ArgumentList.Add($argument) }
+        foreach ($argument in 'env', '--default-signal=INT', 'dotnet', 'pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'children/Stop-DuringAdd.ps1')) { $start.ArgumentList.Add($argument) }
         $start.WorkingDirectory = $RepoRoot
         $start.UseShellExecute = $false
         $start.RedirectStandardOutput = $true
