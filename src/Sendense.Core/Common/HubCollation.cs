@@ -21,7 +21,42 @@ public static class HubCollation
             return left is null && right is null;
         }
 
-        return string.Equals(Fold(left.TrimEnd(' ')), Fold(right.TrimEnd(' ')), StringComparison.Ordinal);
+        return Compare(left, right) == 0;
+    }
+
+    /// <summary>
+    /// Orders two non-null values by their keys (<see cref="Fold"/> of each without its trailing spaces), ordinally,
+    /// without building the keys: dictionaries of thousands of ids and names compare this way on every lookup.
+    /// </summary>
+    internal static int Compare(string left, string right)
+    {
+        int leftEnd = TrimmedLength(left);
+        int rightEnd = TrimmedLength(right);
+        int i = 0;
+        int j = 0;
+        while (i < leftEnd && j < rightEnd)
+        {
+            int difference = NextUnit(left, leftEnd, ref i) - NextUnit(right, rightEnd, ref j);
+            if (difference != 0)
+            {
+                return difference;
+            }
+        }
+
+        return (i < leftEnd ? 1 : 0) - (j < rightEnd ? 1 : 0);
+    }
+
+    /// <summary>A hash of the value's key (FNV-1a over the folded units), equal for values <see cref="Equal"/> calls equal.</summary>
+    internal static int HashCode(string value)
+    {
+        int end = TrimmedLength(value);
+        uint hash = 2166136261;
+        for (int i = 0; i < end;)
+        {
+            hash = (hash ^ NextUnit(value, end, ref i)) * 16777619;
+        }
+
+        return (int)hash;
     }
 
     /// <summary>
@@ -43,20 +78,36 @@ public static class HubCollation
         }
 
         var key = new StringBuilder(value.Length);
-        for (int i = 0; i < value.Length; i++)
+        for (int i = 0; i < value.Length;)
         {
-            char c = value[i];
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                key.Append('\uFFFD');
-                i++;
-                continue;
-            }
-
-            key.Append(FoldChar(c));
+            key.Append(NextUnit(value, value.Length, ref i));
         }
 
         return key.ToString();
+    }
+
+    // The key unit at value[i] (a surrogate pair is one U+FFFD), moving i past what it weighed.
+    private static char NextUnit(string value, int end, ref int i)
+    {
+        char c = value[i++];
+        if (char.IsHighSurrogate(c) && i < end && char.IsLowSurrogate(value[i]))
+        {
+            i++;
+            return '\uFFFD';
+        }
+
+        return FoldChar(c);
+    }
+
+    private static int TrimmedLength(string value)
+    {
+        int end = value.Length;
+        while (end > 0 && value[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        return end;
     }
 
     /// <summary>One character's weight.</summary>

@@ -16,13 +16,11 @@ internal sealed class HubKeyComparer : StringComparer
 
     /// <inheritdoc />
     public override int Compare(string? x, string? y) =>
-        string.CompareOrdinal(x is null ? null : Key(x), y is null ? null : Key(y));
+        x is null || y is null ? (x is null ? 0 : 1) - (y is null ? 0 : 1) : HubCollation.Compare(x, y);
 
     /// <inheritdoc />
     public override bool Equals(string? x, string? y) => HubCollation.Equal(x, y);
 
     /// <inheritdoc />
-    public override int GetHashCode(string obj) => StringComparer.Ordinal.GetHashCode(Key(obj ?? string.Empty));
-
-    private static string Key(string value) => HubCollation.Fold(value.TrimEnd(' '));
+    public override int GetHashCode(string obj) => HubCollation.HashCode(obj ?? string.Empty);
 }

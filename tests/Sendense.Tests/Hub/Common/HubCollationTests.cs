@@ -1,4 +1,5 @@
 using MySqlConnector;
+using Sendense.Core.Groups;
 
 namespace Sendense.Tests.Hub.Common;
 
@@ -29,6 +30,31 @@ public sealed class HubCollationTests : IClassFixture<HubDatabaseFixture>
             if (HubCollation.Equal(Names[left], Names[right]) != equal)
             {
                 disagreements.Add($"'{Names[left]}' vs '{Names[right]}': server {equal}");
+            }
+        }
+
+        Assert.True(disagreements.Count == 0, string.Join("; ", disagreements));
+    }
+
+    [Fact]
+    public async Task The_dictionary_comparer_agrees_with_the_server_for_every_pair()
+    {
+        // HubKeyComparer hashes and orders without building keys: equal to the server means equal hash and order 0,
+        // different means an order that is not 0 and flips with the operands.
+        Dictionary<(int, int), bool> server = await CompareOnServerAsync("a.v = b.v");
+        HubKeyComparer comparer = HubKeyComparer.Instance;
+        var disagreements = new List<string>();
+        foreach (((int left, int right), bool equal) in server)
+        {
+            string a = Names[left];
+            string b = Names[right];
+            int order = comparer.Compare(a, b);
+            bool agrees = equal
+                ? comparer.Equals(a, b) && order == 0 && comparer.GetHashCode(a) == comparer.GetHashCode(b)
+                : !comparer.Equals(a, b) && order != 0 && Math.Sign(order) == -Math.Sign(comparer.Compare(b, a));
+            if (!agrees)
+            {
+                disagreements.Add($"'{a}' vs '{b}': server {equal}, order {order}");
             }
         }
 
