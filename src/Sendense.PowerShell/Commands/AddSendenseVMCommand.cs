@@ -1,4 +1,3 @@
-using Sendense.Core.Credentials;
 using Sendense.Core.Discovery;
 using Sendense.Core.VMs;
 
@@ -15,7 +14,7 @@ namespace Sendense.PowerShell.Commands;
 [Cmdlet(VerbsCommon.Add, "SendenseVM", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
     DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(VM))]
-public sealed class AddSendenseVMCommand : VCenterCmdlet
+public sealed class AddSendenseVMCommand : VMWriteCmdlet
 {
     /// <summary>Type name the Add view (with its Result column) is selected by.</summary>
     internal const string AddResultView = "Sendense.VM#AddResult";
@@ -69,21 +68,6 @@ public sealed class AddSendenseVMCommand : VCenterCmdlet
     [ValidateNotNull]
     public PSObject? VIServer { get; set; }
 
-    /// <summary>
-    /// A vCenter credential stored in the hub (name, id or object): recorded in credential_id of every VM, and, for
-    /// PowerCLI objects and names, used to log in to vCenter. Counts as one use.
-    /// </summary>
-    [Parameter]
-    [VCenterCredentialTransformation]
-    [ArgumentCompleter(typeof(VCenterCredentialNameCompleter))]
-    [ValidateNotNull]
-    public VCenterCredentialIdentity? VCenterCredential { get; set; }
-
-    /// <summary>VMs per transaction (1000 by default).</summary>
-    [Parameter]
-    [ValidateRange(1, 10000)]
-    public int BatchSize { get; set; } = VMAddRequest.DefaultBatchSize;
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -129,11 +113,6 @@ public sealed class AddSendenseVMCommand : VCenterCmdlet
             BatchSize = BatchSize,
             WhatIf = WhatIfMode.IsOn(this),
         };
-        RunEach<VM>((observer, token) => Services.VMs(hub).AddAsync(request, observer, token), hub, vm =>
-        {
-            var output = PSObject.AsPSObject(vm);
-            output.TypeNames.Insert(0, AddResultView);
-            WriteObject(output);
-        });
+        RunWrite((observer, token) => Services.VMs(hub).AddAsync(request, observer, token), hub, AddResultView);
     }
 }

@@ -1,4 +1,3 @@
-using Sendense.Core.Credentials;
 using Sendense.Core.Refresh;
 using Sendense.Core.VMs;
 
@@ -16,7 +15,7 @@ namespace Sendense.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Update, "SendenseVM", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FilterSet)]
 [OutputType(typeof(VM))]
-public sealed class UpdateSendenseVMCommand : VCenterCmdlet
+public sealed class UpdateSendenseVMCommand : VMWriteCmdlet
 {
     /// <summary>Type name the refresh view (with its Result column) is selected by.</summary>
     internal const string RefreshResultView = "Sendense.VM#RefreshResult";
@@ -51,13 +50,6 @@ public sealed class UpdateSendenseVMCommand : VCenterCmdlet
     [ValidateNotNull]
     public PSCredential? Credential { get; set; }
 
-    /// <summary>A vCenter credential stored in the hub to log in with instead of each VM's own (and recorded in their credential_id).</summary>
-    [Parameter]
-    [VCenterCredentialTransformation]
-    [ArgumentCompleter(typeof(VCenterCredentialNameCompleter))]
-    [ValidateNotNull]
-    public VCenterCredentialIdentity? VCenterCredential { get; set; }
-
     /// <summary>A PowerCLI VIServer object whose session is reused (never logged out).</summary>
     [Parameter]
     [ValidateNotNull]
@@ -66,11 +58,6 @@ public sealed class UpdateSendenseVMCommand : VCenterCmdlet
     /// <summary>Removes VMs gone from vCenter from the hub (high impact; busy VMs are refused as Remove-SendenseVM refuses them).</summary>
     [Parameter]
     public SwitchParameter RemoveMissing { get; set; }
-
-    /// <summary>VMs per transaction (1000 by default).</summary>
-    [Parameter]
-    [ValidateRange(1, 10000)]
-    public int BatchSize { get; set; } = VMAddRequest.DefaultBatchSize;
 
     /// <summary>vCenters read at once (4 by default).</summary>
     [Parameter]
@@ -115,11 +102,6 @@ public sealed class UpdateSendenseVMCommand : VCenterCmdlet
             ThrottleLimit = ThrottleLimit,
             WhatIf = WhatIfMode.IsOn(this),
         };
-        RunEach<VM>((observer, token) => Services.Refresh(hub).RefreshAsync(request, observer, token), hub, vm =>
-        {
-            var output = PSObject.AsPSObject(vm);
-            output.TypeNames.Insert(0, RefreshResultView);
-            WriteObject(output);
-        });
+        RunWrite((observer, token) => Services.Refresh(hub).RefreshAsync(request, observer, token), hub, RefreshResultView);
     }
 }
