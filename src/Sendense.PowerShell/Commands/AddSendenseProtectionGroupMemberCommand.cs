@@ -18,12 +18,6 @@ public sealed class AddSendenseProtectionGroupMemberCommand : MembershipCmdlet
     public int Priority { get; set; } = ProtectionGroupRules.DefaultMemberPriority;
 
     /// <inheritdoc />
-    protected override void EndProcessing()
-    {
-        // Nothing piped: nothing to do, and no hub needed.
-        if (Requests.Count > 0)
-        {
-            RunGroups<ProtectionGroupMember>((groups, observer, token) => groups.AddMembersAsync(Requests, Priority, observer, token), GroupTargets);
-        }
-    }
+    protected override Task ChangeAsync(GroupService groups, IOutcomeObserver<ProtectionGroupMember> observer, CancellationToken token) =>
+        groups.AddMembersAsync(Requests, Priority, observer, token);
 }

@@ -1,3 +1,5 @@
+using Sendense.Core.Groups;
+
 namespace Sendense.PowerShell.Commands;
 
 /// <summary>
@@ -15,18 +17,15 @@ public sealed class RemoveSendenseProtectionGroupMemberCommand : MembershipCmdle
     public SwitchParameter PassThru { get; set; }
 
     /// <inheritdoc />
-    protected override void EndProcessing()
+    protected override Task ChangeAsync(GroupService groups, IOutcomeObserver<ProtectionGroupMember> observer, CancellationToken token) =>
+        groups.RemoveMembersAsync(Requests, observer, token);
+
+    /// <inheritdoc />
+    protected override void WriteMember(ProtectionGroupMember member)
     {
-        // Nothing piped: nothing to do, and no hub needed.
-        if (Requests.Count > 0)
+        if (PassThru.IsPresent)
         {
-            RunGroups<ProtectionGroupMember>((groups, observer, token) => groups.RemoveMembersAsync(Requests, observer, token), GroupTargets, member =>
-            {
-                if (PassThru.IsPresent)
-                {
-                    WriteObject(member);
-                }
-            });
+            WriteObject(member);
         }
     }
 }

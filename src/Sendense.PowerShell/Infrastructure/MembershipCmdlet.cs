@@ -3,8 +3,8 @@ using Sendense.Core.Groups;
 namespace Sendense.PowerShell.Infrastructure;
 
 /// <summary>
-/// Base of Add- and Remove-SendenseProtectionGroupMember: the -Group and -VM parameters, declared once, and the
-/// pipeline collected as (group, VM) requests for one batch.
+/// Base of Add- and Remove-SendenseProtectionGroupMember: the -Group and -VM parameters, declared once, the
+/// pipeline collected as (group, VM) requests, and the one batch that runs over them at the end.
 /// </summary>
 public abstract class MembershipCmdlet : GroupCmdlet
 {
@@ -24,8 +24,8 @@ public abstract class MembershipCmdlet : GroupCmdlet
     /// <summary>Every (group, VM) pair the pipeline asked for, in input order.</summary>
     internal List<MembershipRequest> Requests { get; } = new List<MembershipRequest>();
 
-    /// <summary>The groups named, each once (for the TargetObject of a failure of the whole batch).</summary>
-    internal object GroupTargets
+    // The groups named, each once: the TargetObject of a failure of the whole batch.
+    private object GroupTargets
     {
         get
         {
@@ -41,4 +41,20 @@ public abstract class MembershipCmdlet : GroupCmdlet
         CollectVMs(VM, references);
         Requests.AddRange(references.Select(reference => new MembershipRequest(Group, reference)));
     }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        // Nothing piped: nothing to do, and no hub needed.
+        if (Requests.Count > 0)
+        {
+            RunGroups<ProtectionGroupMember>(ChangeAsync, GroupTargets, WriteMember);
+        }
+    }
+
+    /// <summary>The use case, over every request of the pipeline (<see cref="Requests"/>) as one batch.</summary>
+    protected abstract Task ChangeAsync(GroupService groups, IOutcomeObserver<ProtectionGroupMember> observer, CancellationToken token);
+
+    /// <summary>Writes one membership the batch reports; to the pipeline unless the cmdlet says otherwise.</summary>
+    protected virtual void WriteMember(ProtectionGroupMember member) => WriteObject(member);
 }
