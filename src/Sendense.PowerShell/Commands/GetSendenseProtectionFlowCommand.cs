@@ -11,10 +11,8 @@ namespace Sendense.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "SendenseProtectionFlow", DefaultParameterSetName = "Name")]
 [OutputType(typeof(ProtectionFlow))]
-public sealed class GetSendenseProtectionFlowCommand : FlowCmdlet
+public sealed class GetSendenseProtectionFlowCommand : FlowTargetCmdlet
 {
-    private readonly List<FlowTargetReference> _targets = new List<FlowTargetReference>();
-
     /// <summary>Flow names; wildcards allowed.</summary>
     [Parameter(Position = 0, ParameterSetName = "Name")]
     [ValidateNotNullOrEmpty]
@@ -49,18 +47,21 @@ public sealed class GetSendenseProtectionFlowCommand : FlowCmdlet
     public bool Enabled { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord() => FlowInput.CollectVMs(VM, _targets);
+    protected override IEnumerable<PSObject?>? VMArgument => VM;
+
+    /// <inheritdoc />
+    protected override IEnumerable<PSObject?>? GroupArgument => ProtectionGroup;
 
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        FlowInput.CollectGroups(ProtectionGroup, _targets);
+        IReadOnlyList<FlowTargetReference> targets = CollectTargets();
         var query = new FlowQuery
         {
             Names = Name,
             Ids = Id,
-            VMs = _targets.Where(t => t.Kind == FlowTargetKind.VM).Select(t => t.VM!).ToList<VMReference>(),
-            Groups = _targets.Where(t => t.Kind == FlowTargetKind.Group).ToList(),
+            VMs = targets.Where(t => t.Kind == FlowTargetKind.VM).Select(t => t.VM!).ToList<VMReference>(),
+            Groups = targets.Where(t => t.Kind == FlowTargetKind.Group).ToList(),
             Repositories = Repository,
             Enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled : null,
         };

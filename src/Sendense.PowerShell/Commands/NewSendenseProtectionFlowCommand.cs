@@ -13,10 +13,8 @@ namespace Sendense.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "SendenseProtectionFlow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ProtectionFlow))]
-public sealed class NewSendenseProtectionFlowCommand : FlowCmdlet
+public sealed class NewSendenseProtectionFlowCommand : FlowTargetCmdlet
 {
-    private readonly List<FlowTargetReference> _targets = new List<FlowTargetReference>();
-
     /// <summary>The VMs (Sendense.VM objects, context ids, names) or piped Sendense.ProtectionGroup objects: one flow each.</summary>
     [Parameter(ValueFromPipeline = true)]
     [Alias("InputObject")]
@@ -63,17 +61,19 @@ public sealed class NewSendenseProtectionFlowCommand : FlowCmdlet
     public SwitchParameter Disabled { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord() => FlowInput.CollectVMs(VM, _targets);
+    protected override IEnumerable<PSObject?>? VMArgument => VM;
+
+    /// <inheritdoc />
+    protected override IEnumerable<PSObject?>? GroupArgument => ProtectionGroup;
 
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        FlowInput.CollectGroups(ProtectionGroup, _targets);
         var definition = new FlowDefinition
         {
             Name = Name,
             Description = Description,
-            Targets = _targets,
+            Targets = CollectTargets(),
             TargetsGiven = MyInvocation.ExpectingInput || MyInvocation.BoundParameters.ContainsKey(nameof(VM))
                 || MyInvocation.BoundParameters.ContainsKey(nameof(ProtectionGroup)),
             Repository = Repository,
