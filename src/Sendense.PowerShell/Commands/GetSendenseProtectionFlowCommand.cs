@@ -63,7 +63,7 @@ public sealed class GetSendenseProtectionFlowCommand : FlowTargetCmdlet
             VMs = targets.Where(t => t.Kind == FlowTargetKind.VM).Select(t => t.VM!).ToList<VMReference>(),
             Groups = targets.Where(t => t.Kind == FlowTargetKind.Group).ToList(),
             Repositories = Repository,
-            Enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled : null,
+            Enabled = GivenParameters.Value(this, nameof(Enabled), Enabled),
         };
         RunFlows<ProtectionFlow>((flows, observer, token) => flows.GetFlowsAsync(query, observer, token), Name);
     }

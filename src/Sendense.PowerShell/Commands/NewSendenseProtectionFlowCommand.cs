@@ -74,8 +74,7 @@ public sealed class NewSendenseProtectionFlowCommand : FlowTargetCmdlet
             Name = Name,
             Description = Description,
             Targets = CollectTargets(),
-            TargetsGiven = MyInvocation.ExpectingInput || MyInvocation.BoundParameters.ContainsKey(nameof(VM))
-                || MyInvocation.BoundParameters.ContainsKey(nameof(ProtectionGroup)),
+            TargetsGiven = GivenParameters.InputOrAny(this, nameof(VM), nameof(ProtectionGroup)),
             Repository = Repository,
             Policy = Policy,
             Schedule = Schedule,

@@ -72,7 +72,7 @@ public sealed class NewSendenseProtectionGroupCommand : GroupCmdlet
             Priority = Priority,
             MemberPriority = MemberPriority,
             Members = _vms,
-            MembersGiven = MyInvocation.ExpectingInput || MyInvocation.BoundParameters.ContainsKey(nameof(VM)),
+            MembersGiven = GivenParameters.InputOrAny(this, nameof(VM)),
             AllowEmpty = AllowEmpty.IsPresent,
         };
 

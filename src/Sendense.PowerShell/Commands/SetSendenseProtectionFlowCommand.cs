@@ -65,7 +65,7 @@ public sealed class SetSendenseProtectionFlowCommand : OneFlowCmdlet
             ClearPolicy = ClearPolicy.IsPresent,
             Schedule = Schedule,
             ClearSchedule = ClearSchedule.IsPresent,
-            Enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled : null,
+            Enabled = GivenParameters.Value(this, nameof(Enabled), Enabled),
         };
         List<FlowIdentity> identities = InputFlows();
         RunFlows<ProtectionFlow>((flows, observer, token) => flows.UpdateAsync(identities, change, observer, token), Flow);

@@ -57,7 +57,7 @@ public sealed class SetSendenseProtectionGroupCommand : OneGroupCmdlet
         var change = new ProtectionGroupChange
         {
             NewName = NewName,
-            SetDescription = MyInvocation.BoundParameters.ContainsKey(nameof(Description)),
+            SetDescription = GivenParameters.Any(this, nameof(Description)),
             Description = Description,
             Schedule = Schedule,
             ClearSchedule = ClearSchedule.IsPresent,

@@ -72,8 +72,8 @@ public sealed class SetSendenseVCenterCredentialCommand : CredentialTargetCmdlet
             Datacenter = Datacenter,
             UserName = Credential?.UserName,
             Password = Credential?.Password,
-            IsActive = MyInvocation.BoundParameters.ContainsKey(nameof(Active)) ? Active : null,
-            IsDefault = MyInvocation.BoundParameters.ContainsKey(nameof(Default)) ? Default.IsPresent : null,
+            IsActive = GivenParameters.Value(this, nameof(Active), Active),
+            IsDefault = GivenParameters.Value(this, nameof(Default), Default.IsPresent),
         };
         CredentialKeySource keys = CredentialKeyParameters.Create(this, EncryptionKey, EncryptionKeyFile, allowPlaintextPassword: false);
         WriteDebug($"Changing vCenter credential {identity} in one transaction on hub {hub}.");
