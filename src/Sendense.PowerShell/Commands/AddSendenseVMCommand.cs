@@ -12,21 +12,20 @@ namespace Sendense.PowerShell.Commands;
 /// Outputs one Sendense.VM per input with Result Added, Refreshed or Unchanged.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Add, "SendenseVM", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-    DefaultParameterSetName = InputObjectSet)]
+    DefaultParameterSetName = ParameterSets.InputObject)]
 [OutputType(typeof(VM))]
 public sealed class AddSendenseVMCommand : VMWriteCmdlet
 {
     /// <summary>Type name the Add view (with its Result column) is selected by.</summary>
     internal const string AddResultView = "Sendense.VM#AddResult";
 
-    private const string InputObjectSet = "InputObject";
     private const string IdentitySet = "Identity";
 
     private readonly List<DiscoveredVM> _inputs = new List<DiscoveredVM>();
     private readonly List<VMIdentityRequest> _identities = new List<VMIdentityRequest>();
 
     /// <summary>VMs from Invoke-SendenseVMDiscovery, also after Export-Clixml/Import-Clixml or ConvertTo-Json/ConvertFrom-Json.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
     [DiscoveredVMTransformation]
     [ValidateNotNull]
     public DiscoveredVM[] InputObject { get; set; } = Array.Empty<DiscoveredVM>();
@@ -71,7 +70,7 @@ public sealed class AddSendenseVMCommand : VMWriteCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == InputObjectSet)
+        if (ParameterSetName == ParameterSets.InputObject)
         {
             _inputs.AddRange(InputObject.Where(vm => vm is not null));
             return;

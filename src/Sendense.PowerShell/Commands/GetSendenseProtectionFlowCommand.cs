@@ -9,19 +9,19 @@ namespace Sendense.PowerShell.Commands;
 /// meets the hub's utf8mb4_general_ci with an explicit COLLATE), ordered by name. -Name takes wildcards; -VM finds the
 /// flows that reach a VM directly or through a group it is in; piped VMs and groups filter the same way.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "SendenseProtectionFlow", DefaultParameterSetName = "Name")]
+[Cmdlet(VerbsCommon.Get, "SendenseProtectionFlow", DefaultParameterSetName = ParameterSets.Name)]
 [OutputType(typeof(ProtectionFlow))]
 public sealed class GetSendenseProtectionFlowCommand : FlowTargetCmdlet
 {
     /// <summary>Flow names; wildcards allowed.</summary>
-    [Parameter(Position = 0, ParameterSetName = "Name")]
+    [Parameter(Position = 0, ParameterSetName = ParameterSets.Name)]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(ProtectionFlowNameCompleter))]
     public string[] Name { get; set; } = Array.Empty<string>();
 
     /// <summary>Flow ids.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = "Id")]
+    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Id)]
     [ValidateNotNullOrEmpty]
     [Alias("FlowId")]
     public string[] Id { get; set; } = Array.Empty<string>();

@@ -6,22 +6,19 @@ namespace Sendense.PowerShell.Commands;
 /// disabled counts, the name of its schedule and when it was last scheduled, all in one query. -Name takes
 /// wildcards; a name without wildcards that matches nothing is an error.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "SendenseProtectionGroup", DefaultParameterSetName = NameSet)]
+[Cmdlet(VerbsCommon.Get, "SendenseProtectionGroup", DefaultParameterSetName = ParameterSets.Name)]
 [OutputType(typeof(ProtectionGroup))]
 public sealed class GetSendenseProtectionGroupCommand : GroupCmdlet
 {
-    private const string NameSet = "Name";
-    private const string IdSet = "Id";
-
     /// <summary>Group names; wildcards allowed. All groups when omitted.</summary>
-    [Parameter(Position = 0, ParameterSetName = NameSet)]
+    [Parameter(Position = 0, ParameterSetName = ParameterSets.Name)]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(ProtectionGroupNameCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Group ids.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = IdSet)]
+    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Id)]
     [ValidateNotNullOrEmpty]
     [Alias("GroupId")]
     public string[] Id { get; set; } = Array.Empty<string>();
@@ -29,5 +26,5 @@ public sealed class GetSendenseProtectionGroupCommand : GroupCmdlet
     /// <inheritdoc />
     protected override void EndProcessing() =>
         RunGroups<ProtectionGroup>((groups, observer, token) => groups.GetGroupsAsync(Name ?? Array.Empty<string>(),
-            ParameterSetName == IdSet ? Id : Array.Empty<string>(), observer, token), Name ?? (object)Id);
+            ParameterSetName == ParameterSets.Id ? Id : Array.Empty<string>(), observer, token), Name ?? (object)Id);
 }

@@ -8,27 +8,25 @@ namespace Sendense.PowerShell.Commands;
 /// passwords of active credentials into PSCredential objects (SecureString, never text), for PowerCLI's
 /// Connect-VIServer or any other command that takes -Credential; each of those counts as a use.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "SendenseVCenterCredential", DefaultParameterSetName = NameSet)]
+[Cmdlet(VerbsCommon.Get, "SendenseVCenterCredential", DefaultParameterSetName = ParameterSets.Name)]
 [OutputType(typeof(VCenterCredential))]
 [OutputType(typeof(PSCredential))]
 public sealed class GetSendenseVCenterCredentialCommand : StoredCredentialCmdlet
 {
-    private const string NameSet = "Name";
-    private const string IdSet = "Id";
     private const string DefaultSet = "Default";
 
     // One query for the whole pipeline: the hub is listed once and each credential written once.
     private readonly VCenterCredentialQuery _query = new VCenterCredentialQuery();
 
     /// <summary>Names, wildcards allowed; all credentials when omitted.</summary>
-    [Parameter(Position = 0, ParameterSetName = NameSet)]
+    [Parameter(Position = 0, ParameterSetName = ParameterSets.Name)]
     [ValidateNotNullOrEmpty]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(VCenterCredentialNameCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Ids (what vm_replication_contexts.credential_id holds); binds from a VM's CredentialId.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Id, ValueFromPipelineByPropertyName = true)]
     [Alias("CredentialId")]
     [ValidateRange(1, int.MaxValue)]
     public int[] Id { get; set; } = Array.Empty<int>();
@@ -46,7 +44,7 @@ public sealed class GetSendenseVCenterCredentialCommand : StoredCredentialCmdlet
     {
         HubConnection hub = ResolveHub();
         _query.Names = Name;
-        _query.Ids = ParameterSetName == IdSet ? Id : null;
+        _query.Ids = ParameterSetName == ParameterSets.Id ? Id : null;
         _query.DefaultOnly = ParameterSetName == DefaultSet;
         CredentialService service = Services.Credentials(hub);
         if (!AsPSCredential.IsPresent)

@@ -8,7 +8,7 @@ namespace Sendense.PowerShell.Commands;
 /// VM's protection groups. Every filter narrows the result; -Name, -VCenter, -Datacenter and -ProtectionGroup take
 /// wildcards. As Get-VM does, a name without wildcards (or a context id) that matches nothing is an error.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "SendenseVM", DefaultParameterSetName = "Filter")]
+[Cmdlet(VerbsCommon.Get, "SendenseVM", DefaultParameterSetName = ParameterSets.Filter)]
 [OutputType(typeof(VM))]
 public sealed class GetSendenseVMCommand : VMQueryCmdlet
 {

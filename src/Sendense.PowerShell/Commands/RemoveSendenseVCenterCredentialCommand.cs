@@ -8,7 +8,7 @@ namespace Sendense.PowerShell.Commands;
 /// asks before removing (ConfirmImpact High); -Force does not ask, unless -Confirm is given as well.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "SendenseVCenterCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High,
-    DefaultParameterSetName = NameSet)]
+    DefaultParameterSetName = ParameterSets.Name)]
 [OutputType(typeof(void))]
 public sealed class RemoveSendenseVCenterCredentialCommand : CredentialTargetCmdlet
 {

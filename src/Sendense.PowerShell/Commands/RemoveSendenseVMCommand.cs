@@ -8,18 +8,16 @@ namespace Sendense.PowerShell.Commands;
 /// memberships and job rows with them. A VM with a running replication or backup job, or one that is failed over,
 /// is left alone unless -Force is given.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Remove, "SendenseVM", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = NameSet)]
+[Cmdlet(VerbsCommon.Remove, "SendenseVM", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ParameterSets.Name)]
 [OutputType(typeof(void))]
 public sealed class RemoveSendenseVMCommand : HubCmdlet
 {
-    private const string InputObjectSet = "InputObject";
     private const string ContextIdSet = "ContextId";
-    private const string NameSet = "Name";
 
     private readonly List<VMRemoveItem> _items = new List<VMRemoveItem>();
 
     /// <summary>VMs from Get-SendenseVM, Get-SendenseUngroupedVM or Add-SendenseVM.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
     [ValidateNotNull]
     public VM[] InputObject { get; set; } = Array.Empty<VM>();
 
@@ -29,14 +27,14 @@ public sealed class RemoveSendenseVMCommand : HubCmdlet
     public string[] ContextId { get; set; } = Array.Empty<string>();
 
     /// <summary>VM names (vm_name); wildcards allowed.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = NameSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Name)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(VMNameCompleter))]
     public string[] Name { get; set; } = Array.Empty<string>();
 
     /// <summary>Only VMs of this vCenter (vcenter_host); wildcards allowed.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = NameSet)]
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ParameterSets.Name)]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(VCenterCompleter))]
     public string? VCenter { get; set; }
@@ -50,7 +48,7 @@ public sealed class RemoveSendenseVMCommand : HubCmdlet
     {
         switch (ParameterSetName)
         {
-            case InputObjectSet:
+            case ParameterSets.InputObject:
                 _items.AddRange(InputObject.Where(vm => vm is not null).Select(vm => VMRemoveItem.ForContextId(vm.ContextId, vm)));
                 break;
             case ContextIdSet:

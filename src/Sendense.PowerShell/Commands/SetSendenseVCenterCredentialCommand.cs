@@ -10,7 +10,7 @@ namespace Sendense.PowerShell.Commands;
 /// transaction; deactivating the default also clears its flag. A new password is encrypted only under the hub's key:
 /// a key that decrypts none of the other stored passwords stops the command with CredentialKeyMismatch.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Set, "SendenseVCenterCredential", SupportsShouldProcess = true, DefaultParameterSetName = NameSet)]
+[Cmdlet(VerbsCommon.Set, "SendenseVCenterCredential", SupportsShouldProcess = true, DefaultParameterSetName = ParameterSets.Name)]
 [OutputType(typeof(VCenterCredential))]
 public sealed class SetSendenseVCenterCredentialCommand : CredentialTargetCmdlet
 {

@@ -13,25 +13,22 @@ namespace Sendense.PowerShell.Commands;
 /// unless -Credential, -VCenterCredential or -VIServer says otherwise. A vCenter that cannot be reached gives one
 /// error record and its VMs are left as they are.</para>
 /// </summary>
-[Cmdlet(VerbsData.Update, "SendenseVM", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = FilterSet)]
+[Cmdlet(VerbsData.Update, "SendenseVM", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ParameterSets.Filter)]
 [OutputType(typeof(VM))]
 public sealed class UpdateSendenseVMCommand : VMWriteCmdlet
 {
     /// <summary>Type name the refresh view (with its Result column) is selected by.</summary>
     internal const string RefreshResultView = "Sendense.VM#RefreshResult";
 
-    private const string FilterSet = "Filter";
-    private const string InputObjectSet = "InputObject";
-
     private readonly List<string> _contextIds = new List<string>();
 
     /// <summary>Managed VMs from Get-SendenseVM, Get-SendenseUngroupedVM or Add-SendenseVM.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
     [ValidateNotNull]
     public VM[] InputObject { get; set; } = Array.Empty<VM>();
 
     /// <summary>Only managed VMs with these names (vm_name); wildcards allowed. Without -Name and -VCenter, every managed VM.</summary>
-    [Parameter(Position = 0, ParameterSetName = FilterSet)]
+    [Parameter(Position = 0, ParameterSetName = ParameterSets.Filter)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(VMNameCompleter))]
@@ -67,7 +64,7 @@ public sealed class UpdateSendenseVMCommand : VMWriteCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == InputObjectSet)
+        if (ParameterSetName == ParameterSets.InputObject)
         {
             _contextIds.AddRange(InputObject.Where(vm => vm is not null && vm.ContextId.Length > 0).Select(vm => vm.ContextId));
         }
@@ -76,7 +73,7 @@ public sealed class UpdateSendenseVMCommand : VMWriteCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        if (ParameterSetName == InputObjectSet && _contextIds.Count == 0)
+        if (ParameterSetName == ParameterSets.InputObject && _contextIds.Count == 0)
         {
             return;
         }
@@ -92,7 +89,7 @@ public sealed class UpdateSendenseVMCommand : VMWriteCmdlet
         bool explicitAccess = Credential is not null || VCenterCredential is not null || VIServer is not null;
         var request = new RefreshRequest
         {
-            Query = ParameterSetName == InputObjectSet
+            Query = ParameterSetName == ParameterSets.InputObject
                 ? new VMQuery { ContextIds = _contextIds.Distinct(StringComparer.Ordinal).ToArray(), VCenters = VCenter ?? Array.Empty<string>(), ReportMisses = true }
                 : new VMQuery { Names = Name ?? Array.Empty<string>(), VCenters = VCenter ?? Array.Empty<string>(), ReportMisses = true },
             Access = explicitAccess ? Access(VCenter?[0], Credential, VIServer, VCenterCredential) : null,

@@ -8,36 +8,30 @@ namespace Sendense.PowerShell.Infrastructure;
 /// </summary>
 public abstract class CredentialTargetCmdlet : HubCmdlet
 {
-    /// <summary>The parameter set of -Name (the default set of the derived cmdlets).</summary>
-    protected const string NameSet = "Name";
-
-    private const string IdSet = "Id";
-    private const string InputObjectSet = "InputObject";
-
     /// <summary>The credential's name (exact, compared as the hub compares names: without regard to case).</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.Name)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(VCenterCredentialNameCompleter))]
     public string Name { get; set; } = string.Empty;
 
     /// <summary>The credential's id.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = IdSet)]
+    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Id)]
     [ValidateRange(1, int.MaxValue)]
     public int Id { get; set; }
 
     /// <summary>A credential from Get-SendenseVCenterCredential.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.InputObject, ValueFromPipeline = true)]
     [ValidateNotNull]
     public VCenterCredential? InputObject { get; set; }
 
     /// <summary>The credential this record names.</summary>
     protected VCenterCredentialIdentity Identity => ParameterSetName switch
     {
-        IdSet => new VCenterCredentialIdentity(Id),
-        InputObjectSet => new VCenterCredentialIdentity(InputObject!),
+        ParameterSets.Id => new VCenterCredentialIdentity(Id),
+        ParameterSets.InputObject => new VCenterCredentialIdentity(InputObject!),
         _ => new VCenterCredentialIdentity(Name),
     };
 
     /// <summary>The input as the user gave it: the TargetObject of this record's errors.</summary>
-    protected object Target => (object?)InputObject ?? (ParameterSetName == IdSet ? Id : Name);
+    protected object Target => (object?)InputObject ?? (ParameterSetName == ParameterSets.Id ? Id : Name);
 }
