@@ -1,4 +1,3 @@
-using System.Security;
 using Sendense.Core.Discovery;
 using Sendense.Core.VSphere;
 using Sendense.Tests.VSphere;
@@ -396,16 +395,4 @@ public sealed class RecordedDiscoveryTests
 
     internal static VCenterConnectionOptions Credential(string server, string password = "S3cret!&<x>") =>
         FakeVCenter.Http(VCenterConnectionOptions.ForCredential(server, "svc-sendense@vsphere.local", Secure(password)));
-
-    internal static SecureString Secure(string text)
-    {
-        var secure = new SecureString();
-        foreach (char c in text)
-        {
-            secure.AppendChar(c);
-        }
-
-        secure.MakeReadOnly();
-        return secure;
-    }
 }

@@ -238,7 +238,7 @@ public sealed class SimulatorDiscoveryTests : IClassFixture<SimulatorDiscoveryFi
 
     private VCenterConnectionOptions Credential(string? password = null) =>
         VCenterConnectionOptions.ForCredential(_simulator.Server, _simulator.Topology.UserName,
-            RecordedDiscoveryTests.Secure(password ?? _simulator.Topology.Password));
+            Secure(password ?? _simulator.Topology.Password));
 
     // The session is made without the module's client, the way PowerCLI would have made it.
     private async Task<string> RawLogin(HttpClient http)

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Security;
 using Sendense.Core.Hub;
 using Sendense.Hub.Connection;
 
@@ -142,6 +140,4 @@ public sealed class HubEngineTests : IClassFixture<HubDatabaseFixture>
         Assert.DoesNotContain("Sekr3t", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("abc", error.Message, StringComparison.Ordinal);
     }
-
-    private static SecureString Secure(string value) => new NetworkCredential(string.Empty, value).SecurePassword;
 }

@@ -349,7 +349,7 @@ public sealed class SimulatorControlTests
     private static async Task<DiscoveredVM[]> DiscoverAsync(VCenterSimulator simulator)
     {
         VCenterConnectionOptions options = VCenterConnectionOptions.ForCredential(simulator.Server, simulator.Topology.UserName,
-            RecordedDiscoveryTests.Secure(simulator.Topology.Password));
+            Secure(simulator.Topology.Password));
         options.Thumbprint = CertificateThumbprint.Parse(simulator.Sha256Thumbprint!);
         var observer = new CollectingObserver();
         await VMDiscoveryService.DiscoverAsync(options, new VMDiscoveryRequest { IncludeTemplates = true }, observer, CancellationToken.None);

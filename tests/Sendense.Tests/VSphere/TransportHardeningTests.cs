@@ -70,7 +70,7 @@ public sealed class TransportHardeningTests
     public async Task D1_allowing_plain_http_warns_as_loudly_as_skipping_the_certificate_check()
     {
         var observer = new Sendense.Tests.Rig.RecordingObserver<DiscoveredVM>();
-        var access = new VCenterAccess { VCenter = "http://vc01.example.com/sdk", UserName = "u", Password = RecordedDiscoveryTests.Secure("p"), AllowInsecureHttp = true };
+        var access = new VCenterAccess { VCenter = "http://vc01.example.com/sdk", UserName = "u", Password = Secure("p"), AllowInsecureHttp = true };
 
         (VCenterConnectionOptions options, _) = await access.OpenAsync(null, null, observer, CancellationToken.None);
 

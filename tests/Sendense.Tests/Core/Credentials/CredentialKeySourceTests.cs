@@ -1,6 +1,5 @@
 using Sendense.Core.Credentials;
 using Sendense.Tests.Credentials;
-using static Sendense.Tests.Credentials.Secrets;
 
 namespace Sendense.Tests.Core.Credentials;
 

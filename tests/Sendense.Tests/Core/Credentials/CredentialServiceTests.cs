@@ -1,7 +1,6 @@
 using Sendense.Core.Credentials;
 using Sendense.Core.VSphere;
 using Sendense.Tests.Credentials;
-using static Sendense.Tests.Credentials.Secrets;
 
 namespace Sendense.Tests.Core.Credentials;
 

@@ -1,6 +1,5 @@
 using System.Security;
 using Sendense.Core.Credentials;
-using static Sendense.Tests.Credentials.Secrets;
 
 namespace Sendense.Tests.Core.Credentials;
 

@@ -2,7 +2,6 @@ using System.Security;
 using System.Security.Cryptography;
 using Sendense.Hub.Credentials;
 using Sendense.Tests.Credentials;
-using static Sendense.Tests.Credentials.Secrets;
 
 namespace Sendense.Tests.Hub.Credentials;
 

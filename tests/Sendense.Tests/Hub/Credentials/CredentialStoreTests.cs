@@ -3,7 +3,6 @@ using Sendense.Core.Hub;
 using Sendense.Hub.Connection;
 using Sendense.Hub.Credentials;
 using Sendense.Tests.Credentials;
-using static Sendense.Tests.Credentials.Secrets;
 
 namespace Sendense.Tests.Hub.Credentials;
 
