@@ -3,10 +3,8 @@ using Sendense.Core.VMs;
 namespace Sendense.Tests.Core.VMs;
 
 /// <summary>The pure decision rules; the facts stand in for what MariaDB reports (tested against it elsewhere).</summary>
-public sealed class VMAddPlannerTests
+public sealed class VMAddPlannerTests : PlannerTests
 {
-    private static readonly DateTime Now = new DateTime(2025, 10, 6, 20, 34, 1);
-
     [Fact]
     public void Unknown_VMs_are_added_with_the_upstream_context_id_and_all_disks()
     {
@@ -22,9 +20,7 @@ public sealed class VMAddPlannerTests
     [Fact]
     public void A_managed_VM_with_equal_values_is_unchanged()
     {
-        var batch = Candidates(TestVMs.Make("web01"));
-        VMAddFacts facts = Facts();
-        Manage(facts, batch[0], "ctx-web01-1");
+        var (batch, facts, _) = ManagedOne(TestVMs.Make("web01"));
 
         VMAddDecision decision = VMAddPlanner.Plan(batch, facts, null).Single();
         Assert.Equal(VMAddAction.Unchanged, decision.Action);
@@ -34,10 +30,7 @@ public sealed class VMAddPlannerTests
     [Fact]
     public void A_managed_VM_is_refreshed_new_disks_added_job_owned_disks_left_alone()
     {
-        DiscoveredVM vm = TestVMs.Make("web01", disks: 3);
-        var batch = Candidates(vm);
-        VMAddFacts facts = Facts();
-        ExistingContext row = Manage(facts, batch[0], "ctx-web01-1");
+        var (batch, facts, row) = ManagedOne(TestVMs.Make("web01", disks: 3));
         row.PowerState = "poweredOff";
         row.CpuCount = 1;
         row.Disks.RemoveAt(2);                 // disk-2002 is new
@@ -57,9 +50,7 @@ public sealed class VMAddPlannerTests
     [Fact]
     public void Upstream_rows_with_unit_number_0_and_empty_provisioning_are_corrected_on_refresh()
     {
-        var batch = Candidates(TestVMs.Make("web01"));
-        VMAddFacts facts = Facts();
-        ExistingContext row = Manage(facts, batch[0], "ctx-web01-1");
+        var (batch, facts, row) = ManagedOne(TestVMs.Make("web01"));
         foreach (ExistingDisk disk in row.Disks)
         {
             disk.UnitNumber = 0;
@@ -90,9 +81,7 @@ public sealed class VMAddPlannerTests
     public void A_known_uuid_under_a_new_name_is_a_rename_when_the_disk_files_are_the_same()
     {
         DiscoveredVM renamed = TestVMs.Make("web01-new", uuid: "u-1");
-        var batch = Candidates(renamed);
-        VMAddFacts facts = Facts();
-        ExistingContext row = Manage(facts, batch[0], "ctx-web01-1", byName: false);
+        var (batch, facts, row) = ManagedOne(renamed, byName: false);
         row.VMName = "web01-new-old";
         foreach (ExistingDisk disk in row.Disks)
         {
@@ -107,9 +96,7 @@ public sealed class VMAddPlannerTests
     [Fact]
     public void A_known_uuid_under_a_new_name_without_shared_files_is_a_clone_and_refused()
     {
-        var batch = Candidates(TestVMs.Make("web01-clone", uuid: "u-1"));
-        VMAddFacts facts = Facts();
-        ExistingContext row = Manage(facts, batch[0], "ctx-web01-1", byName: false);
+        var (batch, facts, row) = ManagedOne(TestVMs.Make("web01-clone", uuid: "u-1"), byName: false);
         row.VMName = "web01";
         foreach (ExistingDisk disk in row.Disks)
         {
@@ -181,11 +168,4 @@ public sealed class VMAddPlannerTests
         Assert.Matches("^ctx-taken-[0-9a-f]{8}-20251006-203401$", plan[4].ContextId);
         Assert.All(plan, d => Assert.Equal(VMAddAction.Add, d.Action));
     }
-
-    private static List<VMAddCandidate> Candidates(params DiscoveredVM[] vms) => PlannerInput.Candidates(vms);
-
-    private static VMAddFacts Facts() => new VMAddFacts { DatabaseNow = Now };
-
-    private static ExistingContext Manage(VMAddFacts facts, VMAddCandidate candidate, string contextId, bool byName = true) =>
-        PlannerInput.Manage(facts, candidate, contextId, byName);
 }

@@ -3,17 +3,12 @@ using Sendense.Core.VMs;
 namespace Sendense.Tests.Core.VMs;
 
 /// <summary>The planner in refresh mode (Update-SendenseVM): vanished disks, renames, never an add.</summary>
-public sealed class VMRefreshPlannerTests
+public sealed class VMRefreshPlannerTests : PlannerTests
 {
-    private static readonly DateTime Now = new DateTime(2026, 12, 2, 1, 0, 0);
-
     [Fact]
     public void Rows_of_vanished_disks_are_deleted_when_no_job_owns_them_and_kept_and_reported_when_one_does()
     {
-        DiscoveredVM vm = TestVMs.Make("web01", disks: 1);
-        var batch = Candidates(vm);
-        VMAddFacts facts = Facts();
-        ExistingContext row = Manage(facts, batch[0], "ctx-web01-1");
+        var (batch, facts, row) = ManagedOne(TestVMs.Make("web01", disks: 1));
         row.Disks.Add(new ExistingDisk { RowId = 41, DiskId = "disk-2001", Path = "[ds] web01/web01_1.vmdk", SizeGB = 10 });
         row.Disks.Add(new ExistingDisk { RowId = 42, DiskId = "disk-2002", Path = "[ds] web01/web01_2.vmdk", SizeGB = 10, JobId = "job-7" });
 
@@ -32,10 +27,7 @@ public sealed class VMRefreshPlannerTests
     [Fact]
     public void A_renamed_VM_whose_files_moved_is_a_rename_in_refresh_mode_and_a_clone_suspect_for_add()
     {
-        DiscoveredVM vm = TestVMs.Make("web01-new");
-        var batch = Candidates(vm);
-        VMAddFacts facts = Facts();
-        ExistingContext row = Manage(facts, batch[0], "ctx-web01-1", byName: false);
+        var (batch, facts, row) = ManagedOne(TestVMs.Make("web01-new"), byName: false);
         row.VMName = "web01";
         foreach (ExistingDisk disk in row.Disks)
         {
@@ -58,11 +50,4 @@ public sealed class VMRefreshPlannerTests
         Assert.Equal(VMAddAction.Failed, decision.Action);
         Assert.Equal(SendenseErrorCode.RefreshNotManaged, decision.Error?.Code);
     }
-
-    private static List<VMAddCandidate> Candidates(params DiscoveredVM[] vms) => PlannerInput.Candidates(vms);
-
-    private static VMAddFacts Facts() => new VMAddFacts { DatabaseNow = Now };
-
-    private static ExistingContext Manage(VMAddFacts facts, VMAddCandidate candidate, string contextId, bool byName = true) =>
-        PlannerInput.Manage(facts, candidate, contextId, byName);
 }
