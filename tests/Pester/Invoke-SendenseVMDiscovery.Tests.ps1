@@ -23,6 +23,18 @@ BeforeAll {
         ([string]$response.Headers['Set-Cookie']) -replace '^vmware_soap_session="?([^";]+).*$', '$1'
     }
 
+    # Each named property of what the module reports against the field govmomi reports for it: strings to the letter,
+    # other values by value. 'Property=field' names a field spelled otherwise (PowerShell ignores the case of names).
+    function Assert-SameAsGovmomi($Actual, $Expected, [string[]] $Property, [string] $Because) {
+        foreach ($entry in $Property) {
+            $name, $field = $entry -split '=', 2
+            if (-not $field) { $field = $name }
+            $Expected.PSObject.Properties.Name | Should -Contain $field -Because "govmomi reports $field"
+            if ($Expected.$field -is [string]) { $Actual.$name | Should -BeExactly $Expected.$field -Because "$Because $name" }
+            else { $Actual.$name | Should -Be $Expected.$field -Because "$Because $name" }
+        }
+    }
+
     function Test-RawSession([string] $Cookie) {
         $body = '<RetrievePropertiesEx xmlns="urn:vim25"><_this type="PropertyCollector">propertyCollector</_this><specSet><propSet><type>SessionManager</type><pathSet>currentSession</pathSet></propSet><objectSet><obj type="SessionManager">SessionManager</obj></objectSet></specSet><options/></RetrievePropertiesEx>'
         (Invoke-RawSoap $body $Cookie).Content -match [regex]::Escape("<userName>$($Sim.UserName)</userName>")
@@ -95,40 +107,16 @@ Describe 'Invoke-SendenseVMDiscovery' -Tag Discovery {
                 $mine = $actual[$vm.moRef]
                 $mine | Should -Not -BeNullOrEmpty -Because "govmomi lists $($vm.moRef)"
                 $because = "$($vm.moRef) $($vm.name)"
-                $mine.InventoryName | Should -BeExactly $vm.name -Because $because
-                $mine.Name | Should -BeExactly $vm.name -Because $because
-                $mine.Path | Should -BeExactly $vm.path -Because $because
-                $mine.Datacenter | Should -BeExactly $vm.datacenter -Because $because
-                $mine.Folder | Should -BeExactly $vm.folder -Because $because
-                $mine.BiosUuid | Should -BeExactly $vm.biosUuid -Because $because
-                $mine.InstanceUuid | Should -BeExactly $vm.instanceUuid -Because $because
-                $mine.IsTemplate | Should -Be $vm.isTemplate -Because $because
-                $mine.PowerState | Should -BeExactly $vm.powerState -Because $because
-                $mine.ConnectionState | Should -BeExactly $vm.connectionState -Because $because
-                $mine.GuestOS | Should -BeExactly $vm.guestOS -Because $because
-                $mine.NumCpu | Should -Be $vm.numCpu -Because $because
-                $mine.MemoryMB | Should -Be $vm.memoryMB -Because $because
-                $mine.HardwareVersion | Should -BeExactly $vm.hardwareVersion -Because $because
-                $mine.Host | Should -BeExactly $vm.host -Because $because
-                $mine.Cluster | Should -BeExactly $vm.cluster -Because $because
-                $mine.IPAddress | Should -BeExactly $vm.ipAddress -Because $because
+                Assert-SameAsGovmomi $mine $vm -Because $because -Property 'InventoryName=name', 'Name', 'Path', 'Datacenter', 'Folder', 'BiosUuid',
+                    'InstanceUuid', 'IsTemplate', 'PowerState', 'ConnectionState', 'GuestOS', 'NumCpu', 'MemoryMB', 'HardwareVersion', 'Host', 'Cluster', 'IPAddress'
                 $mine.Disks.Count | Should -Be $vm.disks.Count -Because $because
                 for ($i = 0; $i -lt $vm.disks.Count; $i++) {
-                    $d = $vm.disks[$i]; $m = $mine.Disks[$i]
-                    $m.Key | Should -Be $d.key -Because $because
-                    $m.Label | Should -BeExactly $d.label -Because $because
-                    $m.CapacityBytes | Should -Be $d.capacityBytes -Because $because
-                    $m.FileName | Should -BeExactly $d.fileName -Because $because
-                    $m.Datastore | Should -BeExactly $d.datastore -Because $because
-                    $m.ThinProvisioned | Should -Be $d.thin -Because $because
-                    $m.ControllerKey | Should -Be $d.controllerKey -Because $because
-                    $m.UnitNumber | Should -Be $d.unitNumber -Because $because
+                    Assert-SameAsGovmomi $mine.Disks[$i] $vm.disks[$i] -Because "$because disk $i" -Property 'Key', 'Label', 'CapacityBytes', 'FileName',
+                        'Datastore', 'ThinProvisioned=thin', 'ControllerKey', 'UnitNumber'
                 }
                 $mine.Networks.Count | Should -Be $vm.networks.Count -Because $because
                 for ($i = 0; $i -lt $vm.networks.Count; $i++) {
-                    $mine.Networks[$i].Label | Should -BeExactly $vm.networks[$i].label -Because $because
-                    $mine.Networks[$i].NetworkName | Should -BeExactly $vm.networks[$i].networkName -Because $because
-                    $mine.Networks[$i].MacAddress | Should -BeExactly $vm.networks[$i].macAddress -Because $because
+                    Assert-SameAsGovmomi $mine.Networks[$i] $vm.networks[$i] -Because "$because network $i" -Property 'Label', 'NetworkName', 'MacAddress'
                 }
             }
         }
