@@ -44,6 +44,6 @@ Describe 'Add-SendenseProtectionGroupMember' -Tag ProtectionGroup {
     }
 
     It 'documents Add-SendenseProtectionGroupMember with synopsis, description, two examples and every parameter' {
-        Assert-GroupCmdletHelp 'Add-SendenseProtectionGroupMember'
+        Assert-CmdletHelp 'Add-SendenseProtectionGroupMember'
     }
 }

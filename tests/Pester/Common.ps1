@@ -36,3 +36,17 @@ function Initialize-TestHub {
     $env:MIGRATEKIT_CRED_ENCRYPTION_KEY = [Convert]::ToBase64String([System.Security.Cryptography.RandomNumberGenerator]::GetBytes(32))
     $db
 }
+
+function Assert-CmdletHelp {
+    <# The help source of a cmdlet (docs/cmdlets/<Name>.md): every section, two examples, and every parameter described. #>
+    param([Parameter(Mandatory)][string] $Name)
+    $file = Join-Path $script:RepoRoot "docs/cmdlets/$Name.md"
+    Test-Path $file | Should -BeTrue -Because "$Name needs a help source"
+    $text = Get-Content $file -Raw
+    foreach ($section in '## SYNOPSIS', '## DESCRIPTION', '## EXAMPLES', '## PARAMETERS', '## INPUTS', '## OUTPUTS') { $text | Should -Match ([regex]::Escape($section)) }
+    ([regex]::Matches($text, '(?m)^### Example \d')).Count | Should -BeGreaterOrEqual 2
+    $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+    foreach ($parameter in (Get-Command $Name).Parameters.Keys | Where-Object { $_ -notin $common }) {
+        $text | Should -Match "(?m)^### -$parameter\b" -Because "parameter -$parameter of $Name needs a description"
+    }
+}

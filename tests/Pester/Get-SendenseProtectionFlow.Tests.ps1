@@ -92,5 +92,5 @@ INSERT INTO backup_jobs (id, vm_context_id, vm_name, repository_id, backup_type,
     It 'has help pages with examples' -TestCases @(
         @{ Name = 'Get-SendenseProtectionFlow' }, @{ Name = 'Get-SendenseProtectionFlowMember' }, @{ Name = 'Get-SendenseProtectionFlowExecution' },
         @{ Name = 'Get-SendenseBackupRepository' }, @{ Name = 'Get-SendenseBackupPolicy' }, @{ Name = 'Get-SendenseProtectionSummary' }
-    ) { Assert-GroupCmdletHelp $Name }
+    ) { Assert-CmdletHelp $Name }
 }

@@ -51,6 +51,6 @@ Describe 'Get-SendenseProtectionGroup' -Tag ProtectionGroup {
     }
 
     It 'documents Get-SendenseProtectionGroup with synopsis, description, two examples and every parameter' {
-        Assert-GroupCmdletHelp 'Get-SendenseProtectionGroup'
+        Assert-CmdletHelp 'Get-SendenseProtectionGroup'
     }
 }

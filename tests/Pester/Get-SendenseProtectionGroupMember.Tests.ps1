@@ -32,6 +32,6 @@ Describe 'Get-SendenseProtectionGroupMember' -Tag ProtectionGroup {
     }
 
     It 'documents Get-SendenseProtectionGroupMember with synopsis, description, two examples and every parameter' {
-        Assert-GroupCmdletHelp 'Get-SendenseProtectionGroupMember'
+        Assert-CmdletHelp 'Get-SendenseProtectionGroupMember'
     }
 }

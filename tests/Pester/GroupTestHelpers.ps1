@@ -55,19 +55,6 @@ function Get-MemberContextId([string] $GroupName) {
     @(Invoke-HubSql "SELECT m.vm_context_id FROM vm_group_memberships m JOIN vm_machine_groups g ON g.id = m.group_id WHERE g.name = '$GroupName' ORDER BY m.vm_context_id")
 }
 
-# The help page of a group cmdlet: synopsis, description, two examples and every parameter.
-function Assert-GroupCmdletHelp([string] $Name) {
-    $file = Join-Path $RepoRoot "docs/cmdlets/$Name.md"
-    Test-Path $file | Should -BeTrue
-    $text = Get-Content $file -Raw
-    foreach ($section in '## SYNOPSIS', '## DESCRIPTION', '## EXAMPLES', '## PARAMETERS', '## INPUTS', '## OUTPUTS') { $text | Should -Match ([regex]::Escape($section)) }
-    ([regex]::Matches($text, '(?m)^### Example \d')).Count | Should -BeGreaterOrEqual 2
-    $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
-    foreach ($parameter in (Get-Command $Name).Parameters.Keys | Where-Object { $_ -notin $common }) {
-        $text | Should -Match "(?m)^### -$parameter\b"
-    }
-}
-
 # The completion texts PowerShell offers at the end of a command line.
 function Get-CompletionText([string] $Line) {
     (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText

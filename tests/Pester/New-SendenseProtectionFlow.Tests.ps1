@@ -91,7 +91,7 @@ Describe 'New-SendenseProtectionFlow' -Tag Flow {
     }
 
     It 'has help with examples for every parameter, and says that starting a flow is the hub''s job' {
-        Assert-GroupCmdletHelp 'New-SendenseProtectionFlow'
+        Assert-CmdletHelp 'New-SendenseProtectionFlow'
         Get-Content (Join-Path $RepoRoot 'docs/cmdlets/New-SendenseProtectionFlow.md') -Raw | Should -Match 'REST API'
     }
 }

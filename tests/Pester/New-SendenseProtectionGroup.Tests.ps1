@@ -137,6 +137,6 @@ Describe 'New-SendenseProtectionGroup' -Tag ProtectionGroup {
     }
 
     It 'documents New-SendenseProtectionGroup with synopsis, description, two examples and every parameter' {
-        Assert-GroupCmdletHelp 'New-SendenseProtectionGroup'
+        Assert-CmdletHelp 'New-SendenseProtectionGroup'
     }
 }

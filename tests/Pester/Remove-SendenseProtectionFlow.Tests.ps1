@@ -48,5 +48,5 @@ Describe 'Set-SendenseProtectionFlow and Remove-SendenseProtectionFlow' -Tag Flo
             Should -Throw -ErrorId "ProtectionFlowNotFound,$Cmd.RemoveSendenseProtectionFlowCommand"
     }
 
-    It 'has help pages with examples' -TestCases @(@{ Name = 'Set-SendenseProtectionFlow' }, @{ Name = 'Remove-SendenseProtectionFlow' }) { Assert-GroupCmdletHelp $Name }
+    It 'has help pages with examples' -TestCases @(@{ Name = 'Set-SendenseProtectionFlow' }, @{ Name = 'Remove-SendenseProtectionFlow' }) { Assert-CmdletHelp $Name }
 }

@@ -46,6 +46,6 @@ Describe 'Remove-SendenseProtectionGroup' -Tag ProtectionGroup {
     }
 
     It 'documents Remove-SendenseProtectionGroup with synopsis, description, two examples and every parameter' {
-        Assert-GroupCmdletHelp 'Remove-SendenseProtectionGroup'
+        Assert-CmdletHelp 'Remove-SendenseProtectionGroup'
     }
 }

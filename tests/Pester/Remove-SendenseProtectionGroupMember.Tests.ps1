@@ -39,6 +39,6 @@ Describe 'Remove-SendenseProtectionGroupMember' -Tag ProtectionGroup {
     }
 
     It 'documents Remove-SendenseProtectionGroupMember with synopsis, description, two examples and every parameter' {
-        Assert-GroupCmdletHelp 'Remove-SendenseProtectionGroupMember'
+        Assert-CmdletHelp 'Remove-SendenseProtectionGroupMember'
     }
 }

@@ -43,6 +43,6 @@ Describe 'Set-SendenseProtectionGroup' -Tag ProtectionGroup {
     }
 
     It 'documents Set-SendenseProtectionGroup with synopsis, description, two examples and every parameter' {
-        Assert-GroupCmdletHelp 'Set-SendenseProtectionGroup'
+        Assert-CmdletHelp 'Set-SendenseProtectionGroup'
     }
 }

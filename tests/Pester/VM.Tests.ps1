@@ -459,14 +459,6 @@ Describe 'Initialize-SendenseDatabase' -Tag VM {
 Describe 'Help for the VM management and hub cmdlets' -Tag VM {
     It 'has a help source with synopsis, description, two examples and every parameter for <_>' -ForEach @(
         'Connect-SendenseHub', 'Disconnect-SendenseHub', 'Initialize-SendenseDatabase', 'Add-SendenseVM', 'Get-SendenseVM', 'Get-SendenseUngroupedVM', 'Remove-SendenseVM') {
-        $file = Join-Path $RepoRoot "docs/cmdlets/$_.md"
-        Test-Path $file | Should -BeTrue
-        $text = Get-Content $file -Raw
-        foreach ($section in '## SYNOPSIS', '## DESCRIPTION', '## EXAMPLES', '## PARAMETERS', '## INPUTS', '## OUTPUTS') { $text | Should -Match ([regex]::Escape($section)) }
-        ([regex]::Matches($text, '(?m)^### Example \d')).Count | Should -BeGreaterOrEqual 2
-        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
-        foreach ($parameter in (Get-Command $_).Parameters.Keys | Where-Object { $common -notcontains $_ }) {
-            $text | Should -Match "(?m)^### -$parameter\b" -Because "parameter -$parameter of $_ needs a description"
-        }
+        Assert-CmdletHelp $_
     }
 }
