@@ -43,6 +43,11 @@ param(
     # Bench only: also measure the module built from this revision, in the same run, and report the ratios.
     [string] $BenchBaseline,
 
+    # Bench with -BenchBaseline: run the revision and this one alternately this many times and compare medians, so a
+    # machine whose speed drifts over minutes (a shared VM host) does not decide the ratios.
+    [ValidateRange(1, 9)]
+    [int] $BenchRounds = 1,
+
     # Lab only: the simulator's topology (datacenters; clusters per datacenter; hosts per cluster; standalone hosts per
     # datacenter; VMs per resource pool or standalone host; templates per datacenter), then -LabTopology: any
     # Start-RigSimulator parameter, as a hashtable or a JSON object (e.g. '{"VMFolder":["Prod/Web"],"Tls":false}').
@@ -103,7 +108,7 @@ try {
             }
             'Bench' {
                 Invoke-ModuleBuild -RepoRoot $RepoRoot -Configuration 'Release'
-                Invoke-Benchmark -RepoRoot $RepoRoot -Name $BenchName -Baseline $BenchBaseline
+                Invoke-Benchmark -RepoRoot $RepoRoot -Name $BenchName -Baseline $BenchBaseline -Rounds $BenchRounds
             }
             'Package' {
                 Invoke-ModuleBuild -RepoRoot $RepoRoot -Configuration 'Release'

@@ -8,7 +8,9 @@
 function Invoke-Benchmark {
     # -Baseline <revision>: every script runs twice, the module built from that revision first, then this one, and the
     # report adds a table of both with their ratios (a refactoring must not cost speed).
-    param([Parameter(Mandatory)][string] $RepoRoot, [string[]] $Name, [string] $Baseline)
+    # -Rounds N (with -Baseline): the revision and this one run alternately N times per script; every timing is the
+    # median of its N runs (Merge-BenchRounds), so a drift of the machine's speed weighs on both sides alike.
+    param([Parameter(Mandatory)][string] $RepoRoot, [string[]] $Name, [string] $Baseline, [int] $Rounds = 1)
     Install-RigPrerequisite
     $env:SENDENSE_VCSIM_LAUNCHER = Build-RigSimulator
     $env:SENDENSE_HUB_FIXTURES = Join-Path $RepoRoot 'tests/fixtures/sendense-hub'
@@ -30,22 +32,31 @@ function Invoke-Benchmark {
         # Benchmarks run against MariaDB as an appliance runs it (a log flush per commit), not the test rig's fast mode.
         $rig = Start-RigMariaDb -Durable
         $env:SENDENSE_TEST_MYSQL = $rig.ConnectionString
+        $rounds = if ($baselineModule) { [Math]::Max(1, $Rounds) } else { 1 }
         foreach ($script in $scripts) {
-            if ($baselineModule) {
-                Write-Host "Benchmark $($script.BaseName) with $Baseline..."
-                $env:SENDENSE_BENCH_MODULE = $baselineModule
-                try {
-                    $exit = Invoke-ChildPwsh -RepoRoot $RepoRoot -File $script.FullName -Arguments @('-ResultPath', (Join-Path $resultsDir ($script.BaseName + '.baseline.json')))
-                    if ($exit -ne 0) { Write-Host "  baseline failed (exit $exit)" }
+            foreach ($round in 1..$rounds) {
+                $suffix = if ($rounds -gt 1) { ".round$round" } else { '' }
+                $label = if ($rounds -gt 1) { " (round $round of $rounds)" } else { '' }
+                if ($baselineModule) {
+                    Write-Host "Benchmark $($script.BaseName) with $Baseline$label..."
+                    $env:SENDENSE_BENCH_MODULE = $baselineModule
+                    try {
+                        $exit = Invoke-ChildPwsh -RepoRoot $RepoRoot -File $script.FullName -Arguments @('-ResultPath', (Join-Path $resultsDir ($script.BaseName + $suffix + '.baseline.json')))
+                        if ($exit -ne 0) { Write-Host "  baseline failed (exit $exit)" }
+                    }
+                    finally { Remove-Item Env:SENDENSE_BENCH_MODULE -ErrorAction SilentlyContinue }
                 }
-                finally { Remove-Item Env:SENDENSE_BENCH_MODULE -ErrorAction SilentlyContinue }
+                $resultPath = Join-Path $resultsDir ($script.BaseName + $suffix + '.json')
+                Write-Host "Benchmark $($script.BaseName)$label..."
+                $exit = Invoke-ChildPwsh -RepoRoot $RepoRoot -File $script.FullName -Arguments @('-ResultPath', $resultPath)
+                if ($exit -ne 0 -or -not (Test-Path $resultPath)) {
+                    Write-Host "  failed (exit $exit)"
+                    $failures++
+                }
             }
-            $resultPath = Join-Path $resultsDir ($script.BaseName + '.json')
-            Write-Host "Benchmark $($script.BaseName)..."
-            $exit = Invoke-ChildPwsh -RepoRoot $RepoRoot -File $script.FullName -Arguments @('-ResultPath', $resultPath)
-            if ($exit -ne 0 -or -not (Test-Path $resultPath)) {
-                Write-Host "  failed (exit $exit)"
-                $failures++
+            if ($rounds -gt 1) {
+                Merge-BenchRounds -ResultsDirectory $resultsDir -Name $script.BaseName -Rounds $rounds -Suffix '.json'
+                Merge-BenchRounds -ResultsDirectory $resultsDir -Name $script.BaseName -Rounds $rounds -Suffix '.baseline.json'
             }
         }
     }
@@ -54,12 +65,12 @@ function Invoke-Benchmark {
         $env:SENDENSE_TEST_MYSQL = $previousMysql
     }
 
-    $results = Get-ChildItem $resultsDir -Filter '*.json' | Where-Object Name -NotLike '*.baseline.json' | Sort-Object Name |
+    $results = Get-ChildItem $resultsDir -Filter '*.json' | Where-Object { $_.Name -notlike '*.baseline.json' -and $_.Name -notlike '*.round*' } | Sort-Object Name |
         ForEach-Object { Get-Content $_.FullName -Raw | ConvertFrom-Json }
     $baselines = @{}
-    foreach ($file in Get-ChildItem $resultsDir -Filter '*.baseline.json') { $baselines[$file.Name -replace '\.baseline\.json$', ''] = Get-Content $file.FullName -Raw | ConvertFrom-Json }
+    foreach ($file in Get-ChildItem $resultsDir -Filter '*.baseline.json' | Where-Object Name -NotLike '*.round*') { $baselines[$file.Name -replace '\.baseline\.json$', ''] = Get-Content $file.FullName -Raw | ConvertFrom-Json }
     $markdown = Format-BenchmarkReport -Results $results -RepoRoot $RepoRoot
-    if ($Baseline) { $markdown += Format-BaselineComparison -ResultsDirectory $resultsDir -Revision $Baseline -Baselines $baselines }
+    if ($Baseline) { $markdown += Format-BaselineComparison -ResultsDirectory $resultsDir -Revision $Baseline -Baselines $baselines -Rounds $rounds }
     Set-Content -Path (Join-Path $RepoRoot 'docs/benchmarks.md') -Value $markdown
     Write-Host $markdown
     $missed = @($results | ForEach-Object { $_.Rows } | Where-Object { $_.PSObject.Properties['Pass'] -and $_.Pass -eq $false }).Count
@@ -129,16 +140,38 @@ function Build-BaselineModule {
     Join-Path $copy 'Sendense.psd1'
 }
 
+function Merge-BenchRounds {
+    # One result from the rounds of a script: each row as it was in the round whose value is that row's median (so
+    # its Pass still matches its value); notes and description from the first round.
+    param([string] $ResultsDirectory, [string] $Name, [int] $Rounds, [string] $Suffix)
+    $runs = @(foreach ($round in 1..$Rounds) {
+        $path = Join-Path $ResultsDirectory "$Name.round$round$Suffix"
+        if (Test-Path $path) { Get-Content $path -Raw | ConvertFrom-Json }
+    })
+    if (-not $runs) { return }
+    $merged = $runs[0]
+    $merged.Rows = @(foreach ($row in $runs[0].Rows) {
+        $candidates = @($runs | ForEach-Object { $_.Rows | Where-Object Metric -EQ $row.Metric | Select-Object -First 1 } | Where-Object { $_ })
+        if ($row.Value -is [double] -or $row.Value -is [decimal] -or $row.Value -is [long] -or $row.Value -is [int]) {
+            $sorted = @($candidates | Sort-Object { [double]$_.Value })
+            $sorted[[int][Math]::Floor(($sorted.Count - 1) / 2)]
+        }
+        else { $row }
+    })
+    $merged | ConvertTo-Json -Depth 6 | Set-Content -Path (Join-Path $ResultsDirectory "$Name$Suffix")
+}
+
 function Format-BaselineComparison {
     # Every timing row present in both runs: the revision's value, this one's, and the ratio (lower is better).
-    param([string] $ResultsDirectory, [string] $Revision, [hashtable] $Baselines)
+    param([string] $ResultsDirectory, [string] $Revision, [hashtable] $Baselines, [int] $Rounds = 1)
     $nl = [Environment]::NewLine
     $short = (& git rev-parse --short $Revision 2>$null) ?? $Revision
     $text = [System.Text.StringBuilder]::new()
     [void]$text.Append("$nl## Beside the previous revision ($short)$nl$nl")
-    [void]$text.Append("The same scripts in the same run, first with the module built from $short, then with this one. Ratio = this / $short; within 10 % means at most 1.10.$nl$nl")
+    $how = if ($Rounds -gt 1) { "alternately $Rounds times each (the revision, this one, the revision, ...), each figure the median of its $Rounds runs" } else { "first with the module built from $short, then with this one" }
+    [void]$text.Append("The same scripts in the same run, $how. Ratio = this / $short; within 10 % means at most 1.10.$nl$nl")
     [void]$text.Append("| Benchmark | Metric | $short | this | Ratio | Within 10 % |$nl|---|---|---:|---:|---:|---|$nl")
-    foreach ($file in Get-ChildItem $ResultsDirectory -Filter '*.json' | Where-Object Name -NotLike '*.baseline.json' | Sort-Object Name) {
+    foreach ($file in Get-ChildItem $ResultsDirectory -Filter '*.json' | Where-Object { $_.Name -notlike '*.baseline.json' -and $_.Name -notlike '*.round*' } | Sort-Object Name) {
         $key = $file.BaseName
         if (-not $Baselines.ContainsKey($key)) { continue }
         $current = Get-Content $file.FullName -Raw | ConvertFrom-Json
