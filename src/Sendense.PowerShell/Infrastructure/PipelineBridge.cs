@@ -16,7 +16,7 @@ internal sealed class PipelineBridge<T> : IOutcomeObserver<T>, IDisposable
     // posts wait, so at most QueueSize x BatchSize (4,096) outcomes.
     private const int BatchSize = 64;
     private const int QueueSize = 64;
-    private readonly BlockingCollection<Action<SendenseCmdlet>> _queue = new BlockingCollection<Action<SendenseCmdlet>>(QueueSize);
+    private readonly PostQueue<Action<SendenseCmdlet>> _queue = new PostQueue<Action<SendenseCmdlet>>(QueueSize);
 
     // Posts are made under this lock, so the queue holds them in the order they were reported; an open batch takes
     // further outcomes only until anything else is posted. The pipeline thread never takes it, so a producer may
@@ -108,7 +108,7 @@ internal sealed class PipelineBridge<T> : IOutcomeObserver<T>, IDisposable
     }
 
     /// <summary>No more posts will come.</summary>
-    internal void Complete() => _queue.CompleteAdding();
+    internal void Complete() => _queue.Complete();
 
     /// <summary>Runs everything posted, on the calling (pipeline) thread, until the work completes.</summary>
     internal void Drain(SendenseCmdlet cmdlet)
@@ -116,7 +116,7 @@ internal sealed class PipelineBridge<T> : IOutcomeObserver<T>, IDisposable
         bool completed = false;
         try
         {
-            foreach (Action<SendenseCmdlet> action in _queue.GetConsumingEnumerable(_consumerGone.Token))
+            while (_queue.TryTake(out Action<SendenseCmdlet> action, _consumerGone.Token))
             {
                 action(cmdlet);
             }
@@ -140,11 +140,7 @@ internal sealed class PipelineBridge<T> : IOutcomeObserver<T>, IDisposable
     internal void Abandon() => _consumerGone.Cancel();
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        _queue.Dispose();
-        _consumerGone.Dispose();
-    }
+    public void Dispose() => _consumerGone.Dispose();
 
     private void Post(Action<SendenseCmdlet> action)
     {
@@ -155,19 +151,7 @@ internal sealed class PipelineBridge<T> : IOutcomeObserver<T>, IDisposable
         }
     }
 
-    private void Add(Action<SendenseCmdlet> action)
-    {
-        try
-        {
-            _queue.Add(action, _consumerGone.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // The consumer is gone: drop the write; the producer observes ConsumerGone and stops.
-        }
-        catch (InvalidOperationException)
-        {
-            // Already completed: a late write after the work ended.
-        }
-    }
+    // False (the write dropped) when the consumer is gone, which the producer observes through ConsumerGone and
+    // stops, or after Complete: a late write after the work ended.
+    private void Add(Action<SendenseCmdlet> action) => _queue.TryAdd(action, _consumerGone.Token);
 }
