@@ -88,16 +88,15 @@ JOIN vm_group_memberships m ON m.group_id = pf.target_id COLLATE utf8mb4_general
     /// <summary>Reads the result of <see cref="FactsSelect"/> into the VMs (a VM without a row has no path and no backup).</summary>
     internal static async Task ReadFactsAsync(MySqlDataReader reader, IReadOnlyList<VM> vms, CancellationToken cancellationToken)
     {
-        var byContext = new Dictionary<string, VM>(StringComparer.OrdinalIgnoreCase);
         foreach (VM vm in vms)
         {
             vm.ProtectionPaths = Array.Empty<ProtectionPath>();
-            byContext[vm.ContextId] = vm;
         }
 
+        Dictionary<string, VM>? byContext = null;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (byContext.TryGetValue(reader.GetString(0), out VM? vm))
+            if ((byContext ??= ByContext(vms)).TryGetValue(reader.GetString(0), out VM? vm))
             {
                 vm.ProtectionPaths = Paths(reader, 1);
                 vm.LastBackup = reader.IsDBNull(2) ? null : reader.GetDateTime(2);
@@ -109,16 +108,11 @@ JOIN vm_group_memberships m ON m.group_id = pf.target_id COLLATE utf8mb4_general
     /// <summary>Reads the result of <see cref="NamesSelect"/> into the VMs' Flows, sorted.</summary>
     internal static async Task ReadNamesAsync(MySqlDataReader reader, IReadOnlyList<VM> vms, CancellationToken cancellationToken)
     {
-        var byContext = new Dictionary<string, VM>(StringComparer.OrdinalIgnoreCase);
-        foreach (VM vm in vms)
-        {
-            byContext[vm.ContextId] = vm;
-        }
-
+        Dictionary<string, VM>? byContext = null;
         var names = new Dictionary<VM, List<string>>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (byContext.TryGetValue(reader.GetString(0), out VM? vm))
+            if ((byContext ??= ByContext(vms)).TryGetValue(reader.GetString(0), out VM? vm))
             {
                 if (!names.TryGetValue(vm, out List<string>? list))
                 {
@@ -134,6 +128,19 @@ JOIN vm_group_memberships m ON m.group_id = pf.target_id COLLATE utf8mb4_general
             pair.Value.Sort(StringComparer.OrdinalIgnoreCase);
             pair.Key.Flows = pair.Value.ToArray();
         }
+    }
+
+    // Built when the first row arrives: a hub without flows, groups or backups (a fresh one, or a listing of
+    // ungrouped VMs before their first backup) returns none, and then 10,000 listed VMs need no index.
+    private static Dictionary<string, VM> ByContext(IReadOnlyList<VM> vms)
+    {
+        var byContext = new Dictionary<string, VM>(vms.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (VM vm in vms)
+        {
+            byContext[vm.ContextId] = vm;
+        }
+
+        return byContext;
     }
 
     /// <summary>The paths of the path bits at <paramref name="ordinal"/> (none when NULL).</summary>
