@@ -11,18 +11,18 @@ namespace Sendense.PowerShell.Infrastructure;
 /// <typeparam name="T">The object a successful item produces.</typeparam>
 internal sealed class PipelineBridge<T> : IOutcomeObserver<T>, IDisposable
 {
-    // Outcomes travel in batches of up to BatchSize (see OutcomeBatch). Bounded so a producer far faster than the
-    // pipeline (10,000 VMs parsed in well under a second) waits instead of piling up memory: at most QueueSize
-    // posts wait, so at most QueueSize x BatchSize (4,096) outcomes.
+    // Posts travel in batches of up to BatchSize (see PostBatch). Bounded so a producer far faster than the pipeline
+    // (10,000 VMs parsed in well under a second) waits instead of piling up memory: at most QueueSize batches wait,
+    // so at most QueueSize x BatchSize (4,096) posts.
     private const int BatchSize = 64;
     private const int QueueSize = 64;
     private readonly PostQueue<Action<SendenseCmdlet>> _queue = new PostQueue<Action<SendenseCmdlet>>(QueueSize);
 
-    // Posts are made under this lock, so the queue holds them in the order they were reported; an open batch takes
-    // further outcomes only until anything else is posted. The pipeline thread never takes it, so a producer may
-    // wait for room in the queue while holding it.
+    // Posts are made under this lock, so the queue holds them in the order they were reported; the open batch takes
+    // further posts until the pipeline thread starts running it. The pipeline thread never takes this lock, so a
+    // producer may wait for room in the queue while holding it.
     private readonly object _postLock = new object();
-    private OutcomeBatch<T>? _openBatch;
+    private PostBatch? _openBatch;
 
     // Cancelled when nobody will read any more (Select-Object -First, Ctrl+C, a failure while writing), so that a
     // producer blocked on a full queue or on a confirmation is released and the work ends.
@@ -40,26 +40,7 @@ internal sealed class PipelineBridge<T> : IOutcomeObserver<T>, IDisposable
     internal CancellationToken ConsumerGone => _consumerGone.Token;
 
     /// <inheritdoc />
-    public void Outcome(Outcome<T> outcome)
-    {
-        lock (_postLock)
-        {
-            if (_openBatch is not null && _openBatch.TryAdd(outcome))
-            {
-                return;
-            }
-
-            var batch = new OutcomeBatch<T>(outcome, BatchSize);
-            _openBatch = batch;
-            Add(cmdlet =>
-            {
-                foreach (Outcome<T> each in batch.Seal())
-                {
-                    _writeOutcome(cmdlet, each);
-                }
-            });
-        }
-    }
+    public void Outcome(Outcome<T> outcome) => Post(cmdlet => _writeOutcome(cmdlet, outcome));
 
     /// <inheritdoc />
     public void Progress(OperationProgress progress) => Post(cmdlet => cmdlet.WriteOperationProgress(progress));
@@ -146,8 +127,14 @@ internal sealed class PipelineBridge<T> : IOutcomeObserver<T>, IDisposable
     {
         lock (_postLock)
         {
-            _openBatch = null;
-            Add(action);
+            if (_openBatch is not null && _openBatch.TryAdd(action))
+            {
+                return;
+            }
+
+            var batch = new PostBatch(action, BatchSize);
+            _openBatch = batch;
+            Add(batch.Run);
         }
     }
 
