@@ -47,9 +47,7 @@ internal sealed class SqlText
     {
         ThrowIfMixed(positional: true);
         _positional = true;
-        // The type given up front: inferring it from the value costs the driver a linear search of its type table per
-        // parameter (about 0.2 s of a 10,000-VM add's 210,000 text values).
-        _command.Parameters.Add(new MySqlParameter { MySqlDbType = MySqlDbType.VarChar, Value = (object?)value ?? DBNull.Value });
+        _command.Parameters.Add(TextParameter.Of(value));
         _text.Append('?');
         return this;
     }

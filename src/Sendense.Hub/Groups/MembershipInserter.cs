@@ -39,7 +39,7 @@ internal static class MembershipInserter
             {
                 groupIndex = groupParameters.Count.ToString(CultureInfo.InvariantCulture);
                 groupParameters[groupId] = groupIndex;
-                command.Parameters.Add(Text("@g" + groupIndex, groupId));
+                command.Parameters.Add(TextParameter.Of(groupId, "@g" + groupIndex));
             }
 
             string rowIndex = i.ToString(CultureInfo.InvariantCulture);
@@ -49,16 +49,12 @@ internal static class MembershipInserter
             }
 
             text.AppendFormat(CultureInfo.InvariantCulture, GroupSql.MembershipRow, groupIndex, rowIndex);
-            command.Parameters.Add(Text("@c" + rowIndex, contextId));
+            command.Parameters.Add(TextParameter.Of(contextId, "@c" + rowIndex));
         }
 
         command.Parameters.AddWithValue("@priority", priority);
-        command.Parameters.Add(Text("@addedBy", ProtectionGroupRules.AddedBy));
+        command.Parameters.Add(TextParameter.Of(ProtectionGroupRules.AddedBy, "@addedBy"));
         command.CommandText = text.ToString();
         return command;
     }
-
-    // Typed up front: an untyped value costs the driver a linear search of its type table, per parameter.
-    private static MySqlParameter Text(string name, string value) =>
-        new MySqlParameter { ParameterName = name, MySqlDbType = MySqlDbType.VarChar, Value = value };
 }
