@@ -16,6 +16,12 @@ public sealed class VMAddFacts
     /// <summary>Candidate index → context whose (vcenter_host, vm_name) equals the candidate's.</summary>
     public Dictionary<int, string> ByName { get; } = new Dictionary<int, string>();
 
+    /// <summary>
+    /// Candidate index → the context ids whose use <see cref="PlainIdTaken"/> and <see cref="SuffixedIdTaken"/> report,
+    /// as the reader computed them (one SHA-256 per VM, not two); the planner computes those it does not find here.
+    /// </summary>
+    public Dictionary<int, ContextIdCandidates> ContextIds { get; } = new Dictionary<int, ContextIdCandidates>();
+
     /// <summary>Candidates whose plain context id is already used by a row.</summary>
     public HashSet<int> PlainIdTaken { get; } = new HashSet<int>();
 

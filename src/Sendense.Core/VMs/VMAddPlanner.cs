@@ -188,7 +188,9 @@ public static class VMAddPlanner
                 continue;
             }
 
-            var ids = new ContextIdCandidates(candidate.Values, facts.DatabaseNow);
+            ContextIdCandidates ids = facts.ContextIds.TryGetValue(candidate.Index, out ContextIdCandidates read)
+                ? read
+                : new ContextIdCandidates(candidate.Values, facts.DatabaseNow);
             int plainGroup = plainGroupOf.TryGetValue(candidate.Index, out int p) ? p : -1 - candidate.Index;
             int suffixedGroup = suffixedGroupOf.TryGetValue(candidate.Index, out int s) ? s : -1 - candidate.Index;
             if (ids.Plain is not null && !facts.PlainIdTaken.Contains(candidate.Index) && !claimedPlain.Contains(plainGroup) && chosen.Add(ids.Plain))

@@ -22,6 +22,7 @@ internal static class VMAddFactsReader
         {
             VMAddCandidate candidate = batch[i];
             var ids = new ContextIdCandidates(candidate.Values, now);
+            facts.ContextIds[candidate.Index] = ids;
             sql.Sql(i == 0 ? "(" : ",(")
                 .Value(candidate.Index).Sql(",").Value(candidate.Values.VMName).Sql(",").Value(candidate.Values.VMwareVMId).Sql(",")
                 .Value(candidate.Values.VCenterHost).Sql(",").Value(ids.Plain ?? string.Empty).Sql(",").Value(ids.Suffixed).Sql(")");

@@ -168,4 +168,23 @@ public sealed class VMAddPlannerTests : PlannerTests
         Assert.Matches("^ctx-taken-[0-9a-f]{8}-20251006-203401$", plan[4].ContextId);
         Assert.All(plan, d => Assert.Equal(VMAddAction.Add, d.Action));
     }
+
+    [Fact]
+    public void The_ids_the_hub_checked_are_the_ids_written()
+    {
+        // The reader computes each candidate's ids once and reports which are taken; the planner must use those very
+        // ids (here read a second later than the facts' clock, so a recomputation would differ).
+        var batch = Candidates(TestVMs.Make("web01"), TestVMs.Make("web02"));
+        VMAddFacts facts = Facts();
+        var read0 = new ContextIdCandidates(batch[0].Values, new DateTime(2025, 10, 6, 20, 34, 2));
+        var read1 = new ContextIdCandidates(batch[1].Values, new DateTime(2025, 10, 6, 20, 34, 2));
+        facts.ContextIds[0] = read0;
+        facts.ContextIds[1] = read1;
+        facts.PlainIdTaken.Add(1);
+
+        IReadOnlyList<VMAddDecision> plan = VMAddPlanner.Plan(batch, facts, null);
+        Assert.Equal("ctx-web01-20251006-203402", plan[0].ContextId);
+        Assert.Equal(read1.Suffixed, plan[1].ContextId);
+        Assert.EndsWith("-20251006-203402", plan[1].ContextId, StringComparison.Ordinal);
+    }
 }
