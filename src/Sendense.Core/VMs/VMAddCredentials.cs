@@ -10,23 +10,23 @@ namespace Sendense.Core.VMs;
 /// </summary>
 internal static class VMAddCredentials
 {
-    /// <summary>The VMs grouped by the credential id they record (null: none).</summary>
+    /// <summary>The VMs grouped by the credential id they record (null: none); <paramref name="stored"/> is the hub's credential list, read once by the caller.</summary>
     internal static async Task<IReadOnlyList<(int? CredentialId, List<DiscoveredVM> VMs)>> AssignAsync(IReadOnlyList<DiscoveredVM> vms,
-        VCenterCredentialIdentity? named, ICredentialStore? credentials, IOperationObserver observer, CancellationToken cancellationToken)
+        VCenterCredentialIdentity? named, ICredentialStore? credentials, IReadOnlyList<VCenterCredential> stored, IOperationObserver observer,
+        CancellationToken cancellationToken)
     {
         if (named is not null)
         {
-            VCenterCredential stored = await NamedAsync(named, credentials, cancellationToken).ConfigureAwait(false);
-            foreach (string other in VCentersOf(vms).Where(v => !VMIdentityMatcher.SameVCenter(v, stored.VCenter)))
+            VCenterCredential given = await NamedAsync(named, credentials, cancellationToken).ConfigureAwait(false);
+            foreach (string other in VCentersOf(vms).Where(v => !VMIdentityMatcher.SameVCenter(v, given.VCenter)))
             {
-                observer.Warning(Messages.VMs.CredentialForOtherVCenter(stored.Name, stored.VCenter, other));
+                observer.Warning(Messages.VMs.CredentialForOtherVCenter(given.Name, given.VCenter, other));
             }
 
-            return new[] { ((int?)stored.Id, vms.ToList()) };
+            return new[] { ((int?)given.Id, vms.ToList()) };
         }
 
-        Dictionary<string, VCenterCredential?> matched = await MatchAsync(vms.Where(vm => vm.CredentialId is null), credentials, observer, cancellationToken)
-            .ConfigureAwait(false);
+        Dictionary<string, VCenterCredential?> matched = Match(vms.Where(vm => vm.CredentialId is null), credentials is null ? null : stored, observer);
         return vms.GroupBy(vm => vm.CredentialId ?? (matched.TryGetValue(VCenterOf(vm), out VCenterCredential? c) ? c?.Id : null))
             .Select(group => (group.Key, group.ToList()))
             .ToList();
@@ -46,18 +46,18 @@ internal static class VMAddCredentials
         return credential;
     }
 
-    // One query for the hub's credentials, then the unambiguous match per vCenter (or a warning why there is none).
-    private static async Task<Dictionary<string, VCenterCredential?>> MatchAsync(IEnumerable<DiscoveredVM> vms, ICredentialStore? credentials,
-        IOperationObserver observer, CancellationToken cancellationToken)
+    // The unambiguous match per vCenter among the hub's credentials (or a warning why there is none); nothing to match
+    // without a credential store.
+    private static Dictionary<string, VCenterCredential?> Match(IEnumerable<DiscoveredVM> vms, IReadOnlyList<VCenterCredential>? stored,
+        IOperationObserver observer)
     {
         var matched = new Dictionary<string, VCenterCredential?>(StringComparer.OrdinalIgnoreCase);
         List<string> vcenters = VCentersOf(vms).ToList();
-        if (vcenters.Count == 0 || credentials is null)
+        if (vcenters.Count == 0 || stored is null)
         {
             return matched;
         }
 
-        IReadOnlyList<VCenterCredential> stored = await credentials.ListAsync(cancellationToken).ConfigureAwait(false);
         foreach (string vcenter in vcenters)
         {
             VCenterCredential? credential = CredentialMatcher.ForVCenter(stored, vcenter, out string why);

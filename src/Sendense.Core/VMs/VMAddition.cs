@@ -14,6 +14,7 @@ internal sealed class VMAddition
     private readonly IVMStore _store;
     private readonly ICredentialStore? _credentials;
     private readonly IOutcomeObserver<VM> _observer;
+    private IReadOnlyList<VCenterCredential>? _stored;
 
     internal VMAddition(IVMStore store, ICredentialStore? credentials, IOutcomeObserver<VM> observer)
     {
@@ -38,7 +39,8 @@ internal sealed class VMAddition
         await new VCenterSpellings().UnifyAsync(vms, await KnownVCentersAsync(cancellationToken).ConfigureAwait(false), _observer, cancellationToken)
             .ConfigureAwait(false);
 
-        foreach ((int? credentialId, List<DiscoveredVM> group) in await VMAddCredentials.AssignAsync(vms, request.Credential, _credentials, _observer, cancellationToken)
+        foreach ((int? credentialId, List<DiscoveredVM> group) in await VMAddCredentials.AssignAsync(vms, request.Credential, _credentials,
+                     await StoredCredentialsAsync(cancellationToken).ConfigureAwait(false), _observer, cancellationToken)
                      .ConfigureAwait(false))
         {
             int written;
@@ -62,11 +64,18 @@ internal sealed class VMAddition
             StringComparer.OrdinalIgnoreCase);
         if (_credentials is not null)
         {
-            known.UnionWith((await _credentials.ListAsync(cancellationToken).ConfigureAwait(false)).Select(c => c.VCenter));
+            known.UnionWith((await StoredCredentialsAsync(cancellationToken).ConfigureAwait(false)).Select(c => c.VCenter));
         }
 
         return known;
     }
+
+    // The hub's stored credentials, read once per add: the identity sweep, the vCenter spellings and the credential
+    // match see one snapshot, and the add pays one query for them instead of three.
+    private async Task<IReadOnlyList<VCenterCredential>> StoredCredentialsAsync(CancellationToken cancellationToken) =>
+        _stored ??= _credentials is null
+            ? Array.Empty<VCenterCredential>()
+            : await _credentials.ListAsync(cancellationToken).ConfigureAwait(false);
 
     // One sweep per vCenter: PowerCLI objects of several vCenters (their Uids say which) are discovered in parallel,
     // each vCenter with the way in given when it is that vCenter's, else with the hub's stored credential for it.
@@ -82,7 +91,7 @@ internal sealed class VMAddition
         string? given = request.Access.VCenter ?? request.Access.SessionServer ?? (request.Access.StoredCredential is { } named && _credentials is not null
             ? (await _credentials.FindAsync(named, cancellationToken).ConfigureAwait(false))?.VCenter
             : null);
-        IReadOnlyList<VCenterCredential> stored = _credentials is null ? Array.Empty<VCenterCredential>() : await _credentials.ListAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<VCenterCredential> stored = await StoredCredentialsAsync(cancellationToken).ConfigureAwait(false);
         var targets = servers.Select(g => (Server: g.Key, Requests: g.ToList())).ToList();
         targets[0].Requests.AddRange(request.Identities.Where(i => i.Server is null)); // names go with the first vCenter's way in
         var found = new System.Collections.Concurrent.ConcurrentQueue<DiscoveredVM>();
