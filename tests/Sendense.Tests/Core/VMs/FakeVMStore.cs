@@ -131,7 +131,9 @@ internal sealed class FakeVMStore : IVMStore
                 ExistingContext? byName = _store.Contexts.FirstOrDefault(c => HubCollation.Equal(c.VCenterHost, v.VCenterHost) && HubCollation.Equal(c.VMName, v.VMName));
                 Note(facts, facts.ByUuid, candidate.Index, byUuid);
                 Note(facts, facts.ByName, candidate.Index, byName);
+                // As the hub's reader does: the ids checked here travel with the facts, so the planner writes those.
                 var ids = new ContextIdCandidates(v, DatabaseNow);
+                facts.ContextIds[candidate.Index] = ids;
                 if (_store.Contexts.Any(c => HubCollation.Equal(c.ContextId, ids.Plain)))
                 {
                     facts.PlainIdTaken.Add(candidate.Index);
@@ -140,8 +142,8 @@ internal sealed class FakeVMStore : IVMStore
 
             Group(facts.SameUuid, batch, c => c.Values.VCenterHost + "\n" + c.Values.VMwareVMId);
             Group(facts.SameName, batch, c => c.Values.VCenterHost + "\n" + c.Values.VMName);
-            Group(facts.SamePlainId, batch, c => new ContextIdCandidates(c.Values, DatabaseNow).Plain ?? string.Empty);
-            Group(facts.SameSuffixedId, batch, c => new ContextIdCandidates(c.Values, DatabaseNow).Suffixed);
+            Group(facts.SamePlainId, batch, c => facts.ContextIds[c.Index].Plain ?? string.Empty);
+            Group(facts.SameSuffixedId, batch, c => facts.ContextIds[c.Index].Suffixed);
             return Task.FromResult(facts);
         }
 
