@@ -8,13 +8,17 @@ internal sealed class VMQueryMatcher
     private readonly Wildcard[] _datacenters;
     private readonly Wildcard[] _groups;
 
-    internal VMQueryMatcher(VMQuery query)
+    private VMQueryMatcher(VMQuery query)
     {
         _names = Compile(query.Names);
         _vcenters = Compile(query.VCenters);
         _datacenters = Compile(query.Datacenters);
         _groups = Compile(query.ProtectionGroups);
     }
+
+    /// <summary>The matcher of <paramref name="query"/>, or null when it names nothing to match (every row the store read is one).</summary>
+    internal static VMQueryMatcher? For(VMQuery query) =>
+        query.Names.Length == 0 && query.VCenters.Length == 0 && query.Datacenters.Length == 0 && query.ProtectionGroups.Length == 0 ? null : new VMQueryMatcher(query);
 
     internal bool IsMatch(VM vm) =>
         Matches(_names, vm.Name) && Matches(_vcenters, vm.VCenter) && Matches(_datacenters, vm.Datacenter)

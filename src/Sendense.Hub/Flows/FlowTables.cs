@@ -6,17 +6,31 @@ namespace Sendense.Hub.Flows;
 /// <summary>
 /// Which of the flow and backup tables a hub has (older hubs lack them): probed once per connection object and kept
 /// while all are there, so a listing stays one query after the first. A hub that lacks one is probed again each
-/// time (someone may run its migrations meanwhile).
+/// time (someone may run its migrations meanwhile). A plain class, not a record: nothing compares two of them, and a
+/// record's equality members are more code to compile on a process's first listing.
 /// </summary>
-internal sealed record FlowTables(bool Flows, bool Repositories, bool BackupJobs)
+internal sealed class FlowTables
 {
     private const string Probe = "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() " +
         "AND table_name IN ('protection_flows', 'backup_repositories', 'backup_jobs')";
 
     private static readonly ConditionalWeakTable<HubConnection, FlowTables> Known = new ConditionalWeakTable<HubConnection, FlowTables>();
 
-    /// <summary>Every table is there.</summary>
-    internal static FlowTables All { get; } = new FlowTables(true, true, true);
+    private FlowTables(bool flows, bool repositories, bool backupJobs)
+    {
+        Flows = flows;
+        Repositories = repositories;
+        BackupJobs = backupJobs;
+    }
+
+    /// <summary>protection_flows exists.</summary>
+    internal bool Flows { get; }
+
+    /// <summary>backup_repositories exists.</summary>
+    internal bool Repositories { get; }
+
+    /// <summary>backup_jobs exists.</summary>
+    internal bool BackupJobs { get; }
 
     /// <summary>Flows can be joined: both protection_flows and backup_repositories exist.</summary>
     internal bool HasFlows => Flows && Repositories;
@@ -39,9 +53,9 @@ internal sealed record FlowTables(bool Flows, bool Repositories, bool BackupJobs
         }
 
         var tables = new FlowTables(names.Contains("protection_flows"), names.Contains("backup_repositories"), names.Contains("backup_jobs"));
-        if (tables == All)
+        if (tables.Flows && tables.Repositories && tables.BackupJobs)
         {
-            Known.GetValue(hub, _ => All);
+            Known.GetValue(hub, _ => tables);
         }
 
         return tables;

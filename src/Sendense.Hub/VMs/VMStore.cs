@@ -18,8 +18,12 @@ public sealed class VMStore : HubStore, IVMStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<VM>> QueryAsync(VMQuery query, CancellationToken cancellationToken) =>
-        ReadAsync(query.UngroupedOnly ? "listing ungrouped VMs" : "listing VMs", async (connection, sql) =>
+        HubQuery.ReadAsync(Connection, query.UngroupedOnly ? "listing ungrouped VMs" : "listing VMs", async connection =>
         {
+            // The command is made here rather than by a shared helper: one async layer less to compile on a process's
+            // first listing (docs/benchmarks.md, "first call").
+            using var command = ReadCommand(connection);
+            var sql = new SqlText(command);
             Flows.FlowTables? protection = query.IncludeProtection ? await Flows.FlowTables.OfAsync(Connection, connection, cancellationToken).ConfigureAwait(false) : null;
             // One round trip: the listing, then (with protection) the facts of every context and the flow names.
             VMQuerySql.Build(sql, query);
@@ -35,14 +39,9 @@ public sealed class VMStore : HubStore, IVMStore
 
             using MySqlDataReader reader = await sql.Build().ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             List<VM> vms = await VMRowFolder.ReadAsync(reader, cancellationToken, null).ConfigureAwait(false);
-            if (protection is not null && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+            if (protection is not null)
             {
-                await Flows.ProtectionSql.ReadFactsAsync(reader, vms, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (protection is { HasFlows: true } && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await Flows.ProtectionSql.ReadNamesAsync(reader, vms, cancellationToken).ConfigureAwait(false);
+                await Flows.ProtectionSql.ReadAsync(reader, vms, protection.HasFlows, cancellationToken).ConfigureAwait(false);
             }
 
             return (IReadOnlyList<VM>)vms;
@@ -113,9 +112,11 @@ public sealed class VMStore : HubStore, IVMStore
     private Task<T> ReadAsync<T>(string action, Func<MySqlConnection, SqlText, Task<T>> read, CancellationToken cancellationToken) =>
         HubQuery.ReadAsync(Connection, action, async connection =>
         {
-            using var command = new MySqlCommand { Connection = connection, CommandTimeout = 120 };
+            using MySqlCommand command = ReadCommand(connection);
             return await read(connection, new SqlText(command)).ConfigureAwait(false);
         }, cancellationToken);
+
+    private static MySqlCommand ReadCommand(MySqlConnection connection) => new MySqlCommand { Connection = connection, CommandTimeout = 120 };
 
     private static async Task ReadIdsAsync(MySqlDataReader reader, HashSet<string> into, CancellationToken cancellationToken)
     {
