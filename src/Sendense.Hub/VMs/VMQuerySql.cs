@@ -13,7 +13,7 @@ internal static class VMQuerySql
 
     internal static void Build(SqlText sql, VMQuery filter, string? extraColumns = null)
     {
-        sql.Sql("SELECT ").Sql(ContextColumns.SelectList).Sql(filter.UngroupedOnly ? ", NULL" : ", g.name");
+        sql.Sql(FullSort.Prefix).Sql("SELECT ").Sql(ContextColumns.SelectList).Sql(filter.UngroupedOnly ? ", NULL" : ", g.name");
         if (extraColumns is not null)
         {
             sql.Sql(", ").Sql(extraColumns);
