@@ -95,7 +95,8 @@ public sealed class VMQueryEngineTests : IClassFixture<VMQueryEngineTests.Invent
 
         Assert.Equal(1, forGet);
         Assert.Equal(2, commands.Count);
-        Assert.All(commands, text => Assert.StartsWith("SELECT", text.TrimStart(), StringComparison.OrdinalIgnoreCase));
+        // One SELECT each, sorted in memory (FullSort's statement-scoped settings).
+        Assert.All(commands, text => Assert.StartsWith(FullSort.Prefix + "SELECT", text.TrimStart(), StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
