@@ -30,6 +30,12 @@ public interface IOutcomeObserver<T> : IOperationObserver
 {
     /// <summary>One input's result; called in input order within a batch, batches in the order they finish.</summary>
     public void Outcome(Outcome<T> outcome);
+
+    /// <summary>
+    /// Many successful items at once, in order, each its own input: a listing's whole result. One call instead of one
+    /// per item, so 5,000 rows reach the pipeline in one hand-off rather than through 5,000 posts.
+    /// </summary>
+    public void Successes(IReadOnlyList<T> values);
 }
 
 /// <summary>One change a use case wants to make, as ShouldProcess shows it: "Performing the operation {Action} on target {Target}".</summary>

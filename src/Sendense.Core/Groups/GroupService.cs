@@ -169,10 +169,7 @@ public sealed class GroupService
         List<Wildcard> patterns = (vmNames ?? throw new ArgumentNullException(nameof(vmNames))).Select(name => new Wildcard(name.Trim())).ToList();
         IReadOnlyList<ProtectionGroupMember> members = await GroupErrors.StopOnFailure(_store.ListMembersAsync(groupIds,
             patterns.Select(pattern => pattern.ToSql()).ToList(), cancellationToken)).ConfigureAwait(false);
-        foreach (ProtectionGroupMember member in members.Where(member => patterns.Count == 0 || patterns.Any(pattern => pattern.IsMatch(member.VMName))))
-        {
-            observer.Outcome(Outcome.Of(member, member));
-        }
+        observer.Successes(patterns.Count == 0 ? members : members.Where(member => patterns.Any(pattern => pattern.IsMatch(member.VMName))).ToList());
     }
 
     /// <summary>

@@ -51,11 +51,7 @@ public sealed class VMService
     // (VMRowFolder says how much).
     private void Report(VMQuery query, IReadOnlyList<VM> vms, IOutcomeObserver<VM> observer)
     {
-        foreach (VM vm in vms)
-        {
-            observer.Outcome(Outcome.Of<VM>(null, vm));
-        }
-
+        observer.Successes(vms);
         foreach ((string value, SendenseException error) in query.ReportMisses ? VMLookupMisses.NotFound(query, vms, _store.Hub) : Array.Empty<(string, SendenseException)>())
         {
             observer.Outcome(Outcome.Fail<VM>(value, error));

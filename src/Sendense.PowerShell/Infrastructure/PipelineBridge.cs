@@ -43,6 +43,15 @@ internal sealed class PipelineBridge<T> : IOutcomeObserver<T>, IDisposable
     public void Outcome(Outcome<T> outcome) => Post(cmdlet => _writeOutcome(cmdlet, outcome));
 
     /// <inheritdoc />
+    public void Successes(IReadOnlyList<T> values) => Post(cmdlet =>
+    {
+        foreach (T value in values)
+        {
+            _writeOutcome(cmdlet, Core.Common.Outcome.Of(value, value));
+        }
+    });
+
+    /// <inheritdoc />
     public void Progress(OperationProgress progress) => Post(cmdlet => cmdlet.WriteOperationProgress(progress));
 
     /// <inheritdoc />

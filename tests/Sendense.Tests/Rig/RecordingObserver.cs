@@ -50,6 +50,14 @@ internal sealed class RecordingObserver<T> : IOutcomeObserver<T>
         OnOutcome?.Invoke(outcome);
     }
 
+    public void Successes(IReadOnlyList<T> values)
+    {
+        foreach (T value in values)
+        {
+            Outcome(Sendense.Core.Common.Outcome.Of(value, value));
+        }
+    }
+
     public void Progress(OperationProgress progress) => _progress.Enqueue(progress);
 
     public void Verbose(string message) => _verbose.Enqueue(message);
