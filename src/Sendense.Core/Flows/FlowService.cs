@@ -62,7 +62,7 @@ public sealed class FlowService
         IReadOnlyList<ProtectionFlow> flows = filter.MatchesNothing ? Array.Empty<ProtectionFlow>()
             : await GroupErrors.StopOnFailure(_store.ListFlowsAsync(filter, cancellationToken)).ConfigureAwait(false);
         List<ProtectionFlow> matched = flows.Where(f => patterns.Count == 0 || patterns.Any(p => p.IsMatch(f.Name))).ToList();
-        matched.ForEach(flow => observer.Outcome(Outcome.Of(flow, flow)));
+        observer.Successes(matched);
         foreach (Wildcard literal in patterns.Where(p => !p.HasWildcards && !matched.Any(f => p.IsMatch(f.Name))))
         {
             observer.Outcome(Outcome.Fail<ProtectionFlow>(literal.Pattern, Messages.Flows.NotFound(literal.Pattern, _store.Hub)));
@@ -164,10 +164,7 @@ public sealed class FlowService
 
         List<Wildcard> patterns = (vmNames ?? throw new ArgumentNullException(nameof(vmNames))).Select(n => new Wildcard(n.Trim())).ToList();
         IReadOnlyList<ProtectionFlowMember> members = await GroupErrors.StopOnFailure(_store.ListMembersAsync(ids, cancellationToken)).ConfigureAwait(false);
-        foreach (ProtectionFlowMember member in members.Where(m => patterns.Count == 0 || patterns.Any(p => p.IsMatch(m.Name))))
-        {
-            observer.Outcome(Outcome.Of(member, member));
-        }
+        observer.Successes(patterns.Count == 0 ? members : members.Where(m => patterns.Any(p => p.IsMatch(m.Name))).ToList());
     }
 
     /// <summary>Get-SendenseProtectionFlowExecution: each flow's newest <paramref name="last"/> executions, newest first.</summary>
@@ -177,8 +174,7 @@ public sealed class FlowService
         IReadOnlyList<string>? ids = await FlowIdsAsync(flows, observer, cancellationToken).ConfigureAwait(false);
         if (ids is not null)
         {
-            (await GroupErrors.StopOnFailure(_store.ListExecutionsAsync(ids, Math.Max(1, last), cancellationToken)).ConfigureAwait(false))
-                .ToList().ForEach(execution => observer.Outcome(Outcome.Of(execution, execution)));
+            observer.Successes(await GroupErrors.StopOnFailure(_store.ListExecutionsAsync(ids, Math.Max(1, last), cancellationToken)).ConfigureAwait(false));
         }
     }
 

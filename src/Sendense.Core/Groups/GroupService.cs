@@ -30,7 +30,7 @@ public sealed class GroupService
             groups = groups.Where(group => patterns.Any(pattern => pattern.IsMatch(group.Name))).ToList();
         }
 
-        groups.ToList().ForEach(group => observer.Outcome(Outcome.Of(group, group)));
+        observer.Successes(groups.ToList());
         GroupLookupMisses.Notes(patterns, groups).ToList().ForEach(observer.Verbose);
         foreach ((string input, SendenseException error) in GroupLookupMisses.Of(given, patterns, wantedIds, groups))
         {
@@ -214,7 +214,7 @@ public sealed class GroupService
             WarnAboutGuiCapacity(observer, group.Name, group.MemberCount + added, group.MaxConcurrentVMs);
         }
 
-        members.ToList().ForEach(member => observer.Outcome(Outcome.Of(member, member)));
+        observer.Successes(members.ToList());
     }
 
     /// <summary>
@@ -251,7 +251,7 @@ public sealed class GroupService
             observer.Verbose($"Removed {Plural.Of(byGroup.Count(), "VM")} from protection group '{byGroup.Key}'.");
         }
 
-        removed.ToList().ForEach(member => observer.Outcome(Outcome.Of(member, member)));
+        observer.Successes(removed.ToList());
     }
 
     /// <summary>Group names starting with <paramref name="prefix"/> (literal text, compared as the hub does), for tab completion.</summary>
