@@ -30,7 +30,7 @@ public sealed class GroupService
             groups = groups.Where(group => patterns.Any(pattern => pattern.IsMatch(group.Name))).ToList();
         }
 
-        observer.Successes(groups.ToList());
+        observer.Successes(groups);
         GroupLookupMisses.Notes(patterns, groups).ToList().ForEach(observer.Verbose);
         foreach ((string input, SendenseException error) in GroupLookupMisses.Of(given, patterns, wantedIds, groups))
         {
@@ -214,7 +214,7 @@ public sealed class GroupService
             WarnAboutGuiCapacity(observer, group.Name, group.MemberCount + added, group.MaxConcurrentVMs);
         }
 
-        observer.Successes(members.ToList());
+        observer.Successes(members);
     }
 
     /// <summary>
@@ -251,7 +251,7 @@ public sealed class GroupService
             observer.Verbose($"Removed {Plural.Of(byGroup.Count(), "VM")} from protection group '{byGroup.Key}'.");
         }
 
-        observer.Successes(removed.ToList());
+        observer.Successes(removed);
     }
 
     /// <summary>Group names starting with <paramref name="prefix"/> (literal text, compared as the hub does), for tab completion.</summary>
