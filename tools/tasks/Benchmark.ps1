@@ -169,8 +169,10 @@ function Format-BaselineComparison {
     $text = [System.Text.StringBuilder]::new()
     [void]$text.Append("$nl## Beside the previous revision ($short)$nl$nl")
     $how = if ($Rounds -gt 1) { "alternately $Rounds times each (the revision, this one, the revision, ...), each figure the median of its $Rounds runs" } else { "first with the module built from $short, then with this one" }
-    [void]$text.Append("The same scripts in the same run, $how. Ratio = this / $short; within 10 % means at most 1.10.$nl$nl")
-    [void]$text.Append("| Benchmark | Metric | $short | this | Ratio | Within 10 % |$nl|---|---|---:|---:|---:|---|$nl")
+    [void]$text.Append("The same scripts in the same run, $how. Ratio = this / $short; within 10 % means at most 1.10.")
+    # The spread of the round-by-round ratios shows how much of a ratio is this machine's noise rather than the code.
+    if ($Rounds -gt 1) { [void]$text.Append(" Per round: the lowest and highest of the $Rounds ratios of the rounds taken one by one (this / $short in the same round).") }
+    [void]$text.Append("$nl$nl| Benchmark | Metric | $short | this | Ratio | Per round | Within 10 % |$nl|---|---|---:|---:|---:|---:|---|$nl")
     foreach ($file in Get-ChildItem $ResultsDirectory -Filter '*.json' | Where-Object { $_.Name -notlike '*.baseline.json' -and $_.Name -notlike '*.round*' } | Sort-Object Name) {
         $key = $file.BaseName
         if (-not $Baselines.ContainsKey($key)) { continue }
@@ -179,8 +181,26 @@ function Format-BaselineComparison {
             $before = $Baselines[$key].Rows | Where-Object Metric -EQ $row.Metric | Select-Object -First 1
             if (-not $before -or -not $before.Value) { continue }
             $ratio = [double]$row.Value / [double]$before.Value
-            [void]$text.Append(("| {0} | {1} | {2:N3} {4} | {3:N3} {4} | {5:N2} | {6} |" -f $current.Title, $row.Metric, [double]$before.Value, [double]$row.Value, $row.Unit, $ratio, $(if ($ratio -le 1.10) { 'yes' } else { '**no**' })) + $nl)
+            $spread = Get-RoundRatioSpread -ResultsDirectory $ResultsDirectory -Name $key -Metric $row.Metric -Rounds $Rounds
+            [void]$text.Append(("| {0} | {1} | {2:N3} {4} | {3:N3} {4} | {5:N2} | {6} | {7} |" -f $current.Title, $row.Metric, [double]$before.Value, [double]$row.Value, $row.Unit, $ratio, $spread, $(if ($ratio -le 1.10) { 'yes' } else { '**no**' })) + $nl)
         }
     }
     $text.ToString()
+}
+
+function Get-RoundRatioSpread {
+    # "lowest-highest" of this / the revision for one metric, round by round; empty with one round or a missing file.
+    param([string] $ResultsDirectory, [string] $Name, [string] $Metric, [int] $Rounds)
+    if ($Rounds -le 1) { return '' }
+    $ratios = @(foreach ($round in 1..$Rounds) {
+        $thisPath = Join-Path $ResultsDirectory "$Name.round$round.json"
+        $basePath = Join-Path $ResultsDirectory "$Name.round$round.baseline.json"
+        if (-not (Test-Path $thisPath) -or -not (Test-Path $basePath)) { continue }
+        $now = (Get-Content $thisPath -Raw | ConvertFrom-Json).Rows | Where-Object Metric -EQ $Metric | Select-Object -First 1
+        $then = (Get-Content $basePath -Raw | ConvertFrom-Json).Rows | Where-Object Metric -EQ $Metric | Select-Object -First 1
+        if ($now -and $then -and [double]$then.Value -gt 0) { [double]$now.Value / [double]$then.Value }
+    })
+    if (-not $ratios) { return '' }
+    $sorted = $ratios | Sort-Object
+    '{0:N2}-{1:N2}' -f $sorted[0], $sorted[-1]
 }
