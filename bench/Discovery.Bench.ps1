@@ -11,7 +11,9 @@ Medians of -Rounds interleaved rounds.
 The 10k simulator takes ~8 s and ~320 MB to start: run this sparingly. Plain http, as in vsphere-discovery.md, so the
 three clients are compared on the same wire without TLS costs in the way.
 #>
-param([Parameter(Mandatory)][string] $ResultPath, [int] $Rounds = 3)
+# Five runs per call: a fresh pwsh here spreads by about 15 % from one run to the next (2 shared cores, the simulator
+# on them too), and three runs left the median at the mercy of one slow process.
+param([Parameter(Mandatory)][string] $ResultPath, [int] $Rounds = 5)
 $ErrorActionPreference = 'Stop'
 $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 . (Join-Path $PSScriptRoot 'BenchCommon.ps1')
