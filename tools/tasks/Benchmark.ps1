@@ -8,8 +8,9 @@
 function Invoke-Benchmark {
     # -Baseline <revision>: every script runs twice, the module built from that revision first, then this one, and the
     # report adds a table of both with their ratios (a refactoring must not cost speed).
-    # -Rounds N (with -Baseline): the revision and this one run alternately N times per script; every timing is the
-    # median of its N runs (Merge-BenchRounds), so a drift of the machine's speed weighs on both sides alike.
+    # -Rounds N (with -Baseline): the revision and this one run alternately N times per script, the order swapped every
+    # other round; every timing is the median of its N runs (Merge-BenchRounds), so a drift of the machine's speed
+    # weighs on both sides alike.
     param([Parameter(Mandatory)][string] $RepoRoot, [string[]] $Name, [string] $Baseline, [int] $Rounds = 1)
     Install-RigPrerequisite
     $env:SENDENSE_VCSIM_LAUNCHER = Build-RigSimulator
@@ -37,21 +38,28 @@ function Invoke-Benchmark {
             foreach ($round in 1..$rounds) {
                 $suffix = if ($rounds -gt 1) { ".round$round" } else { '' }
                 $label = if ($rounds -gt 1) { " (round $round of $rounds)" } else { '' }
-                if ($baselineModule) {
-                    Write-Host "Benchmark $($script.BaseName) with $Baseline$label..."
-                    $env:SENDENSE_BENCH_MODULE = $baselineModule
-                    try {
-                        $exit = Invoke-ChildPwsh -RepoRoot $RepoRoot -File $script.FullName -Arguments @('-ResultPath', (Join-Path $resultsDir ($script.BaseName + $suffix + '.baseline.json')))
-                        if ($exit -ne 0) { Write-Host "  baseline failed (exit $exit)" }
+                # The sides swap places every other round (A B, B A, ...): whatever the machine does to the second run
+                # of a pair (a simulator or server still busy, caches, the clock) then weighs on both alike.
+                $sides = if ($baselineModule) { @('baseline', 'this') } else { @('this') }
+                if ($round % 2 -eq 0) { [array]::Reverse($sides) }
+                foreach ($side in $sides) {
+                    if ($side -eq 'baseline') {
+                        Write-Host "Benchmark $($script.BaseName) with $Baseline$label..."
+                        $env:SENDENSE_BENCH_MODULE = $baselineModule
+                        try {
+                            $exit = Invoke-ChildPwsh -RepoRoot $RepoRoot -File $script.FullName -Arguments @('-ResultPath', (Join-Path $resultsDir ($script.BaseName + $suffix + '.baseline.json')))
+                            if ($exit -ne 0) { Write-Host "  baseline failed (exit $exit)" }
+                        }
+                        finally { Remove-Item Env:SENDENSE_BENCH_MODULE -ErrorAction SilentlyContinue }
+                        continue
                     }
-                    finally { Remove-Item Env:SENDENSE_BENCH_MODULE -ErrorAction SilentlyContinue }
-                }
-                $resultPath = Join-Path $resultsDir ($script.BaseName + $suffix + '.json')
-                Write-Host "Benchmark $($script.BaseName)$label..."
-                $exit = Invoke-ChildPwsh -RepoRoot $RepoRoot -File $script.FullName -Arguments @('-ResultPath', $resultPath)
-                if ($exit -ne 0 -or -not (Test-Path $resultPath)) {
-                    Write-Host "  failed (exit $exit)"
-                    $failures++
+                    $resultPath = Join-Path $resultsDir ($script.BaseName + $suffix + '.json')
+                    Write-Host "Benchmark $($script.BaseName)$label..."
+                    $exit = Invoke-ChildPwsh -RepoRoot $RepoRoot -File $script.FullName -Arguments @('-ResultPath', $resultPath)
+                    if ($exit -ne 0 -or -not (Test-Path $resultPath)) {
+                        Write-Host "  failed (exit $exit)"
+                        $failures++
+                    }
                 }
             }
             if ($rounds -gt 1) {
@@ -168,7 +176,7 @@ function Format-BaselineComparison {
     $short = (& git rev-parse --short $Revision 2>$null) ?? $Revision
     $text = [System.Text.StringBuilder]::new()
     [void]$text.Append("$nl## Beside the previous revision ($short)$nl$nl")
-    $how = if ($Rounds -gt 1) { "alternately $Rounds times each (the revision, this one, the revision, ...), each figure the median of its $Rounds runs" } else { "first with the module built from $short, then with this one" }
+    $how = if ($Rounds -gt 1) { "alternately $Rounds times each (the revision then this one, this one then the revision, ...), each figure the median of its $Rounds runs" } else { "first with the module built from $short, then with this one" }
     [void]$text.Append("The same scripts in the same run, $how. Ratio = this / $short; within 10 % means at most 1.10.")
     # The spread of the round-by-round ratios shows how much of a ratio is this machine's noise rather than the code.
     if ($Rounds -gt 1) { [void]$text.Append(" Per round: the lowest and highest of the $Rounds ratios of the rounds taken one by one (this / $short in the same round).") }
