@@ -6,7 +6,7 @@
 #     "Target": "< 3 s", "Pass": true } ], "Notes": [ "..." ] }
 
 function Invoke-Benchmark {
-    # -Baseline <revision>: every script runs twice, the module built from that revision first, then this one, and the
+    # -Baseline <revision>: every script runs twice, with the module built from that revision and with this one, and the
     # report adds a table of both with their ratios (a refactoring must not cost speed).
     # -Rounds N (with -Baseline): the revision and this one run alternately N times per script, the order swapped every
     # other round; every timing is the median of its N runs (Merge-BenchRounds), so a drift of the machine's speed
@@ -40,25 +40,19 @@ function Invoke-Benchmark {
                 $label = if ($rounds -gt 1) { " (round $round of $rounds)" } else { '' }
                 # The sides swap places every other round (A B, B A, ...): whatever the machine does to the second run
                 # of a pair (a simulator or server still busy, caches, the clock) then weighs on both alike.
-                $sides = if ($baselineModule) { @('baseline', 'this') } else { @('this') }
+                $sides = @(
+                    if ($baselineModule) { @{ Module = $baselineModule; Label = " with $Baseline"; Path = Join-Path $resultsDir ($script.BaseName + $suffix + '.baseline.json') } }
+                    @{ Module = $null; Label = ''; Path = Join-Path $resultsDir ($script.BaseName + $suffix + '.json') })
                 if ($round % 2 -eq 0) { [array]::Reverse($sides) }
                 foreach ($side in $sides) {
-                    if ($side -eq 'baseline') {
-                        Write-Host "Benchmark $($script.BaseName) with $Baseline$label..."
-                        $env:SENDENSE_BENCH_MODULE = $baselineModule
-                        try {
-                            $exit = Invoke-ChildPwsh -RepoRoot $RepoRoot -File $script.FullName -Arguments @('-ResultPath', (Join-Path $resultsDir ($script.BaseName + $suffix + '.baseline.json')))
-                            if ($exit -ne 0) { Write-Host "  baseline failed (exit $exit)" }
-                        }
-                        finally { Remove-Item Env:SENDENSE_BENCH_MODULE -ErrorAction SilentlyContinue }
-                        continue
-                    }
-                    $resultPath = Join-Path $resultsDir ($script.BaseName + $suffix + '.json')
-                    Write-Host "Benchmark $($script.BaseName)$label..."
-                    $exit = Invoke-ChildPwsh -RepoRoot $RepoRoot -File $script.FullName -Arguments @('-ResultPath', $resultPath)
-                    if ($exit -ne 0 -or -not (Test-Path $resultPath)) {
-                        Write-Host "  failed (exit $exit)"
-                        $failures++
+                    Write-Host "Benchmark $($script.BaseName)$($side.Label)$label..."
+                    if ($side.Module) { $env:SENDENSE_BENCH_MODULE = $side.Module }
+                    try { $exit = Invoke-ChildPwsh -RepoRoot $RepoRoot -File $script.FullName -Arguments @('-ResultPath', $side.Path) }
+                    finally { Remove-Item Env:SENDENSE_BENCH_MODULE -ErrorAction SilentlyContinue }
+                    if ($exit -ne 0 -or -not (Test-Path $side.Path)) {
+                        # A baseline that lacks a feature fails its script; only this revision's failures count.
+                        if ($side.Module) { Write-Host "  baseline failed (exit $exit)" }
+                        else { Write-Host "  failed (exit $exit)"; $failures++ }
                     }
                 }
             }
@@ -185,30 +179,40 @@ function Format-BaselineComparison {
         $key = $file.BaseName
         if (-not $Baselines.ContainsKey($key)) { continue }
         $current = Get-Content $file.FullName -Raw | ConvertFrom-Json
+        $roundPairs = Get-BenchRoundPairs -ResultsDirectory $ResultsDirectory -Name $key -Rounds $Rounds
         foreach ($row in $current.Rows | Where-Object { $_.Unit -in 's', 'ms', 'MB' -and ($_.Value -is [double] -or $_.Value -is [decimal]) }) {
             $before = $Baselines[$key].Rows | Where-Object Metric -EQ $row.Metric | Select-Object -First 1
             if (-not $before -or -not $before.Value) { continue }
             $ratio = [double]$row.Value / [double]$before.Value
-            $spread = Get-RoundRatioSpread -ResultsDirectory $ResultsDirectory -Name $key -Metric $row.Metric -Rounds $Rounds
+            $spread = Get-RoundRatioSpread -RoundPairs $roundPairs -Metric $row.Metric
             [void]$text.Append(("| {0} | {1} | {2:N3} {4} | {3:N3} {4} | {5:N2} | {6} | {7} |" -f $current.Title, $row.Metric, [double]$before.Value, [double]$row.Value, $row.Unit, $ratio, $spread, $(if ($ratio -le 1.10) { 'yes' } else { '**no**' })) + $nl)
         }
     }
     $text.ToString()
 }
 
-function Get-RoundRatioSpread {
-    # "lowest-highest" of this / the revision for one metric, round by round; empty with one round or a missing file.
-    param([string] $ResultsDirectory, [string] $Name, [string] $Metric, [int] $Rounds)
-    if ($Rounds -le 1) { return '' }
-    $ratios = @(foreach ($round in 1..$Rounds) {
+function Get-BenchRoundPairs {
+    # Each round's two results of one script, read once: @{ This = ...; Baseline = ... } per round that has both.
+    param([string] $ResultsDirectory, [string] $Name, [int] $Rounds)
+    if ($Rounds -le 1) { return @() }
+    @(foreach ($round in 1..$Rounds) {
         $thisPath = Join-Path $ResultsDirectory "$Name.round$round.json"
         $basePath = Join-Path $ResultsDirectory "$Name.round$round.baseline.json"
-        if (-not (Test-Path $thisPath) -or -not (Test-Path $basePath)) { continue }
-        $now = (Get-Content $thisPath -Raw | ConvertFrom-Json).Rows | Where-Object Metric -EQ $Metric | Select-Object -First 1
-        $then = (Get-Content $basePath -Raw | ConvertFrom-Json).Rows | Where-Object Metric -EQ $Metric | Select-Object -First 1
+        if ((Test-Path $thisPath) -and (Test-Path $basePath)) {
+            @{ This = Get-Content $thisPath -Raw | ConvertFrom-Json; Baseline = Get-Content $basePath -Raw | ConvertFrom-Json }
+        }
+    })
+}
+
+function Get-RoundRatioSpread {
+    # "lowest-highest" of this / the revision for one metric, round by round; empty without rounds.
+    param([object[]] $RoundPairs, [string] $Metric)
+    $ratios = @(foreach ($pair in $RoundPairs) {
+        $now = $pair.This.Rows | Where-Object Metric -EQ $Metric | Select-Object -First 1
+        $then = $pair.Baseline.Rows | Where-Object Metric -EQ $Metric | Select-Object -First 1
         if ($now -and $then -and [double]$then.Value -gt 0) { [double]$now.Value / [double]$then.Value }
     })
     if (-not $ratios) { return '' }
-    $sorted = $ratios | Sort-Object
+    $sorted = @($ratios | Sort-Object)
     '{0:N2}-{1:N2}' -f $sorted[0], $sorted[-1]
 }
