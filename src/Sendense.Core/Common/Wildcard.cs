@@ -21,7 +21,9 @@ public sealed class Wildcard
 {
     private readonly IReadOnlyList<WildcardToken> _tokens;
     private readonly NameComparison _comparison;
-    private readonly System.Text.RegularExpressions.Regex? _regex;
+    // Built on the first IsMatch: a pattern that only narrows a query (ToSql, ToLike) never pays for a regex, and
+    // neither does a process's first hub command (Regex construction is several milliseconds of JIT there).
+    private System.Text.RegularExpressions.Regex? _regex;
 
     /// <summary>Parses a pattern.</summary>
     public Wildcard(string pattern, NameComparison comparison = NameComparison.Hub)
@@ -31,10 +33,6 @@ public sealed class Wildcard
         _tokens = WildcardToken.Parse(pattern);
         HasWildcards = _tokens.Any(t => t.Kind != WildcardTokenKind.Literal);
         Literal = HasWildcards ? null : string.Concat(_tokens.Select(t => t.Text));
-        if (HasWildcards)
-        {
-            _regex = WildcardToken.ToRegex(_tokens, Fold);
-        }
     }
 
     /// <summary>The pattern as given.</summary>
@@ -54,13 +52,15 @@ public sealed class Wildcard
             return false;
         }
 
-        if (_regex is null)
+        if (!HasWildcards)
         {
             return _comparison == NameComparison.Hub
                 ? HubCollation.Equal(text, Literal)
                 : string.Equals(text, Literal, StringComparison.OrdinalIgnoreCase);
         }
 
+        // A race builds two equal regexes; either one is right.
+        _regex ??= WildcardToken.ToRegex(_tokens, Fold);
         return _regex.IsMatch(Fold(text));
     }
 

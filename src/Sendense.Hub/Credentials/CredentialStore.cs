@@ -23,8 +23,11 @@ public sealed class CredentialStore : HubStore, ICredentialStore
     public Task<IReadOnlyList<VCenterCredential>> ListAsync(CancellationToken cancellationToken) =>
         HubQuery.ReadAsync(Connection, "listing vCenter credentials", async connection =>
         {
+            // The command type is given because Dapper's netstandard2.0 build infers it with regexes it compiles on
+            // first use (about 10 ms). A call with parameters compiles them anyway; this one has none and runs in every
+            // Add-SendenseVM, often a process's first hub command.
             IEnumerable<VCenterCredential> rows = await connection.QueryAsync<VCenterCredential>(
-                new CommandDefinition(CredentialSql.SelectAll, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                new CommandDefinition(CredentialSql.SelectAll, commandType: System.Data.CommandType.Text, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return (IReadOnlyList<VCenterCredential>)rows.AsList();
         }, cancellationToken);
 

@@ -93,8 +93,13 @@ public sealed class VMStore : HubStore, IVMStore
         ReadAsync("completing names", async (connection, sql) =>
         {
             string name = column switch { VMColumn.Datacenter => "datacenter", VMColumn.VCenter => "vcenter_host", _ => "vm_name" };
-            string pattern = sql.Parameter(new Wildcard(Wildcard.Escape(prefix) + "*").ToLike());
-            sql.Sql($"SELECT DISTINCT {name} FROM vm_replication_contexts WHERE {name} LIKE {pattern} ESCAPE '{SqlPattern.LikeEscape}' ORDER BY {name} LIMIT {sql.Parameter(Math.Max(1, limit))}");
+            // No prefix (Add-SendenseVM reading every vCenter name) needs no pattern: the same rows as LIKE '%', and no
+            // parameter object for the driver to bind.
+            string where = prefix.Length == 0
+                ? $"{name} IS NOT NULL"
+                : $"{name} LIKE {sql.Parameter(new Wildcard(Wildcard.Escape(prefix) + "*").ToLike())} ESCAPE '{SqlPattern.LikeEscape}'";
+            sql.Sql($"SELECT DISTINCT {name} FROM vm_replication_contexts WHERE {where} ORDER BY {name} LIMIT ")
+                .Value(Math.Max(1, limit));
             var values = new List<string>();
             using MySqlDataReader reader = await sql.Build().ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
