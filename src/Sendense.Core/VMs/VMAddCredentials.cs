@@ -11,7 +11,7 @@ namespace Sendense.Core.VMs;
 internal static class VMAddCredentials
 {
     /// <summary>The VMs grouped by the credential id they record (null: none); <paramref name="stored"/> is the hub's credential list, read once by the caller.</summary>
-    internal static async Task<IReadOnlyList<(int? CredentialId, List<DiscoveredVM> VMs)>> AssignAsync(IReadOnlyList<DiscoveredVM> vms,
+    internal static async Task<IReadOnlyList<CredentialGroup>> AssignAsync(IReadOnlyList<DiscoveredVM> vms,
         VCenterCredentialIdentity? named, ICredentialStore? credentials, IReadOnlyList<VCenterCredential> stored, IOperationObserver observer,
         CancellationToken cancellationToken)
     {
@@ -23,14 +23,40 @@ internal static class VMAddCredentials
                 observer.Warning(Messages.VMs.CredentialForOtherVCenter(given.Name, given.VCenter, other));
             }
 
-            return new[] { ((int?)given.Id, vms.ToList()) };
+            return new[] { new CredentialGroup(given.Id, vms.ToList()) };
         }
 
         Dictionary<string, VCenterCredential?> matched = Match(vms.Where(vm => vm.CredentialId is null), credentials is null ? null : stored, observer);
-        return vms.GroupBy(vm => vm.CredentialId ?? (matched.TryGetValue(VCenterOf(vm), out VCenterCredential? c) ? c?.Id : null))
-            .Select(group => (group.Key, group.ToList()))
-            .ToList();
+        // Groups in order of first appearance, found by a linear search: there are as many as credentials (a handful),
+        // and a loop compiles to less than GroupBy over an int? key (code a process's first add would JIT).
+        var groups = new List<CredentialGroup>();
+        foreach (DiscoveredVM vm in vms)
+        {
+            int? id = vm.CredentialId ?? (matched.TryGetValue(VCenterOf(vm), out VCenterCredential? c) ? c?.Id : null);
+            CredentialGroup? group = null;
+            foreach (CredentialGroup existing in groups)
+            {
+                if (existing.CredentialId == id)
+                {
+                    group = existing;
+                    break;
+                }
+            }
+
+            if (group is null)
+            {
+                group = new CredentialGroup(id, new List<DiscoveredVM>());
+                groups.Add(group);
+            }
+
+            group.VMs.Add(vm);
+        }
+
+        return groups;
     }
+
+    /// <summary>The VMs that record one credential id (null: none).</summary>
+    internal sealed record CredentialGroup(int? CredentialId, List<DiscoveredVM> VMs);
 
     // A named credential, without decrypting its password: writing its id needs no login.
     private static async Task<VCenterCredential> NamedAsync(VCenterCredentialIdentity identity, ICredentialStore? credentials, CancellationToken cancellationToken)

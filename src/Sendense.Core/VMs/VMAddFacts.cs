@@ -44,8 +44,12 @@ public sealed class VMAddFacts
     public Dictionary<string, ExistingContext> Contexts { get; } = new Dictionary<string, ExistingContext>(StringComparer.Ordinal);
 }
 
-/// <summary>The two context ids a new VM may get, computed before asking the hub which are free.</summary>
-public readonly struct ContextIdCandidates
+/// <summary>
+/// The two context ids a new VM may get, computed before asking the hub which are free. A class, not a struct: a
+/// dictionary of them then runs the runtime's shared, precompiled code instead of code JIT-compiled for this type on a
+/// process's first add.
+/// </summary>
+public sealed class ContextIdCandidates
 {
     /// <summary>Computes both forms for a candidate at a given database time.</summary>
     public ContextIdCandidates(HubVMValues values, DateTime databaseNow)

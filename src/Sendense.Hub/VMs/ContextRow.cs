@@ -3,11 +3,15 @@ using static Sendense.Hub.VMs.RowColumns;
 
 namespace Sendense.Hub.VMs;
 
-/// <summary>A new context to insert: its decision and the OSSEA config the run records.</summary>
-internal readonly record struct NewContext(VMAddDecision Decision, long OsseaConfigId);
+/// <summary>
+/// A new context to insert: its decision and the OSSEA config the run records. The row records here and in DiskRow are
+/// classes, not structs, so that the generic code over them (RowColumn, LINQ) is the runtime's shared, precompiled
+/// code rather than code a process's first add JIT-compiles for each struct.
+/// </summary>
+internal sealed record NewContext(VMAddDecision Decision, long OsseaConfigId);
 
 /// <summary>A refreshed context: its decision.</summary>
-internal readonly record struct RefreshedContext(VMAddDecision Decision);
+internal sealed record RefreshedContext(VMAddDecision Decision);
 
 /// <summary>
 /// The vm_replication_contexts columns Add-SendenseVM writes, each with its value, in one place. New rows are exactly

@@ -4,10 +4,10 @@ using static Sendense.Hub.VMs.RowColumns;
 namespace Sendense.Hub.VMs;
 
 /// <summary>A disk row to insert: the context it belongs to, its values, and its created_at/updated_at.</summary>
-internal readonly record struct NewDisk(string ContextId, HubDiskValues Disk, DateTime At);
+internal sealed record NewDisk(string ContextId, HubDiskValues Disk, DateTime At);
 
 /// <summary>A job-less disk row to refresh: its row id and new values.</summary>
-internal readonly record struct RefreshedDisk(long RowId, HubDiskValues Disk);
+internal sealed record RefreshedDisk(long RowId, HubDiskValues Disk);
 
 /// <summary>
 /// The vm_disks columns, each with its value, in one place. New rows are what upstream's createVMDisksFromDiscovery
