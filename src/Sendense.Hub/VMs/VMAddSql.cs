@@ -32,21 +32,28 @@ internal static class VMAddSql
     /// by uuid. Results, in order: rows matching by uuid, rows matching by name (both with the input index first),
     /// inputs whose plain / suffixed context id is taken, groups of equal inputs (uuid, name, plain id, suffixed
     /// id), group names and disks of the uuid-matched rows.
+    /// <para>
+    /// The joins are STRAIGHT_JOIN: the batch's input table drives, and each hub table is reached by its index. The
+    /// optimizer would choose by the tables' statistics, and right after a large add into a young hub those still
+    /// say "empty" (InnoDB recalculates them in the background): it then scanned and sorted every vm_disks row for
+    /// every batch, and a rerun of the same 10,000-VM add took 1.2-1.7 s instead of 0.7-1.0 s, depending on whether
+    /// the recalculation had happened yet.
+    /// </para>
     /// </summary>
     internal const string PlanQueries =
         "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;\n" +
         "START TRANSACTION WITH CONSISTENT SNAPSHOT;\n" +
-        "SELECT i.idx, " + ContextColumns.SelectList + " FROM " + UuidJoin + ";\n" +
-        "SELECT i.idx, " + ContextColumns.SelectList + " FROM sd_vm_input i JOIN vm_replication_contexts c ON c.vm_name = i.vm_name AND c.vcenter_host = i.vcenter_host;\n" +
-        "SELECT i.idx FROM sd_vm_input i JOIN vm_replication_contexts c ON c.context_id = i.ctx_plain WHERE i.ctx_plain <> '';\n" +
-        "SELECT i.idx FROM sd_vm_input i JOIN vm_replication_contexts c ON c.context_id = i.ctx_suffixed;\n" +
+        "SELECT STRAIGHT_JOIN i.idx, " + ContextColumns.SelectList + " FROM " + UuidJoin + ";\n" +
+        "SELECT STRAIGHT_JOIN i.idx, " + ContextColumns.SelectList + " FROM sd_vm_input i JOIN vm_replication_contexts c ON c.vm_name = i.vm_name AND c.vcenter_host = i.vcenter_host;\n" +
+        "SELECT STRAIGHT_JOIN i.idx FROM sd_vm_input i JOIN vm_replication_contexts c ON c.context_id = i.ctx_plain WHERE i.ctx_plain <> '';\n" +
+        "SELECT STRAIGHT_JOIN i.idx FROM sd_vm_input i JOIN vm_replication_contexts c ON c.context_id = i.ctx_suffixed;\n" +
         "SELECT GROUP_CONCAT(idx ORDER BY idx) FROM sd_vm_input GROUP BY vcenter_host, vmware_vm_id HAVING COUNT(*) > 1;\n" +
         "SELECT GROUP_CONCAT(idx ORDER BY idx) FROM sd_vm_input GROUP BY vcenter_host, vm_name HAVING COUNT(*) > 1;\n" +
         "SELECT GROUP_CONCAT(idx ORDER BY idx) FROM sd_vm_input WHERE ctx_plain <> '' GROUP BY ctx_plain HAVING COUNT(*) > 1;\n" +
         "SELECT GROUP_CONCAT(idx ORDER BY idx) FROM sd_vm_input GROUP BY ctx_suffixed HAVING COUNT(*) > 1;\n" +
-        "SELECT m.vm_context_id, g.name FROM " + UuidJoin + " JOIN vm_group_memberships m ON m.vm_context_id = c.context_id " +
+        "SELECT STRAIGHT_JOIN m.vm_context_id, g.name FROM " + UuidJoin + " JOIN vm_group_memberships m ON m.vm_context_id = c.context_id " +
         "JOIN vm_machine_groups g ON g.id = m.group_id ORDER BY m.vm_context_id, g.name;\n" +
-        "SELECT " + ContextColumns.DiskSelectList + " FROM " + UuidJoin + " JOIN vm_disks d ON d.vm_context_id = c.context_id ORDER BY d.vm_context_id, d.disk_id;\n" +
+        "SELECT STRAIGHT_JOIN " + ContextColumns.DiskSelectList + " FROM " + UuidJoin + " JOIN vm_disks d ON d.vm_context_id = c.context_id ORDER BY d.vm_context_id, d.disk_id;\n" +
         "COMMIT;\n" +
         "DROP TEMPORARY TABLE IF EXISTS sd_vm_input;";
 
