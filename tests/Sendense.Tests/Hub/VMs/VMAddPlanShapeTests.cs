@@ -15,21 +15,26 @@ public sealed class VMAddPlanShapeTests
     public async Task Every_facts_join_is_driven_by_the_batch_even_while_the_statistics_say_empty()
     {
         await using HubDatabase hub = await HubDatabase.CreateAsync("sdplan");
-        await using MySqlConnection connection = await hub.OpenAsync();
         // Statistics of the empty tables first (what a new hub has), then the rows, as one large add writes them. The
         // background recalculation is off for this copy of the schema, so the statistics stay "empty" as long as needed.
-        await ExecuteAsync(connection, "ALTER TABLE vm_replication_contexts STATS_AUTO_RECALC = 0; ALTER TABLE vm_disks STATS_AUTO_RECALC = 0; " +
+        await hub.ExecuteAsync("ALTER TABLE vm_replication_contexts STATS_AUTO_RECALC = 0; ALTER TABLE vm_disks STATS_AUTO_RECALC = 0; " +
             "ALTER TABLE vm_group_memberships STATS_AUTO_RECALC = 0; ANALYZE TABLE vm_replication_contexts, vm_disks, vm_group_memberships");
-        await ExecuteAsync(connection,
+        await hub.ExecuteAsync(
             "INSERT INTO vm_replication_contexts (context_id, vm_name, vmware_vm_id, vm_path, vcenter_host, datacenter, current_status, created_at, updated_at, last_status_change) " +
             $"SELECT CONCAT('ctx-plan-', seq), CONCAT('plan-', seq), CONCAT('uuid-', seq), CONCAT('/DC0/vm/plan-', seq), 'vc.plan', 'DC0', 'discovered', NOW(), NOW(), NOW() FROM seq_1_to_{Contexts};" +
             "INSERT INTO vm_disks (vm_context_id, disk_id, vm_dk_path, size_gb, datastore, unit_number, label, capacity_bytes, provisioning_type, created_at, updated_at) " +
             $"SELECT CONCAT('ctx-plan-', c.seq), CONCAT('disk-', 2000 + d.seq), 'p', 40, 'ds', d.seq, 'Hard disk', 1, 'thin', NOW(), NOW() FROM seq_1_to_{Contexts} c JOIN seq_0_to_1 d");
-        Assert.Equal(0L, Convert.ToInt64(await ScalarAsync(connection,
+        Assert.Equal(0L, Convert.ToInt64(await hub.ScalarAsync(
             $"SELECT n_rows FROM mysql.innodb_table_stats WHERE database_name = '{hub.Name}' AND table_name = 'vm_disks'"), CultureInfo.InvariantCulture));
 
-        await ExecuteAsync(connection, VMAddSql.PlanPrologue + string.Join(",", Enumerable.Range(1, 1000).Select(i =>
-            $"({i}, 'plan-{i}', 'uuid-{i}', 'vc.plan', 'ctx-plan-{i}', 'ctx-plan-{i}-x')")));
+        // The batch's temporary table lives in one session: the EXPLAINs run on the same connection.
+        await using MySqlConnection connection = await hub.OpenAsync();
+        using (var fill = new MySqlCommand(VMAddSql.PlanPrologue + string.Join(",", Enumerable.Range(1, 1000).Select(i =>
+            $"({i}, 'plan-{i}', 'uuid-{i}', 'vc.plan', 'ctx-plan-{i}', 'ctx-plan-{i}-x')")), connection))
+        {
+            await fill.ExecuteNonQueryAsync();
+        }
+
         List<string> joins = VMAddSql.PlanQueries.Split(new[] { ";\n" }, StringSplitOptions.RemoveEmptyEntries)
             .Where(statement => statement.Contains(" JOIN ", StringComparison.Ordinal)).ToList();
         Assert.Equal(6, joins.Count);
@@ -52,17 +57,5 @@ public sealed class VMAddPlanShapeTests
         }
 
         return plan;
-    }
-
-    private static async Task ExecuteAsync(MySqlConnection connection, string sql)
-    {
-        using var command = new MySqlCommand(sql, connection) { CommandTimeout = 120 };
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<object?> ScalarAsync(MySqlConnection connection, string sql)
-    {
-        using var command = new MySqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
     }
 }
