@@ -13,12 +13,23 @@ three clients are compared on the same wire without TLS costs in the way.
 #>
 # Five runs per call: a fresh pwsh here spreads by about 15 % from one run to the next (2 shared cores, the simulator
 # on them too), and three runs left the median at the mercy of one slow process.
-param([Parameter(Mandatory)][string] $ResultPath, [int] $Rounds = 5)
+# With -BaselineResultPath (build.ps1 -Task Bench -BenchBaseline), the module of SENDENSE_BENCH_BASELINE_MODULE runs in
+# the same rounds against the same simulator, each round's two processes in turn (-BaselineFirst swaps them): the
+# simulator is the larger part of a sweep's time, and two simulators started one after another answered the same
+# sweep up to 15 % apart (the govmomi peer, whose code never changes, moved by as much as the module did).
+param([Parameter(Mandatory)][string] $ResultPath, [int] $Rounds = 5, [string] $BaselineResultPath, [switch] $BaselineFirst)
 $ErrorActionPreference = 'Stop'
 $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 . (Join-Path $PSScriptRoot 'BenchCommon.ps1')
 Import-Module (Join-Path $repoRoot 'tests/tools/TestRig.psm1') -Force
 $module = Get-BenchModulePath
+$sides = [System.Collections.Generic.List[hashtable]]::new()
+$sides.Add(@{ Module = $module; Path = $ResultPath })
+if ($BaselineResultPath) {
+    if (-not $env:SENDENSE_BENCH_BASELINE_MODULE) { throw '-BaselineResultPath needs SENDENSE_BENCH_BASELINE_MODULE.' }
+    $sides.Insert($(if ($BaselineFirst) { 0 } else { 1 }), @{ Module = $env:SENDENSE_BENCH_BASELINE_MODULE; Path = $BaselineResultPath })
+}
+foreach ($side in $sides) { $side.Seconds = @(); $side.Process = @(); $side.PeakMB = @(); $side.Counts = @(); $side.HubSeconds = @() }
 $peer = Build-RigGovmomiDiscovery
 
 # --- the child pwsh: import, discover, report time and peak memory of that process ------------------------------
@@ -88,25 +99,31 @@ try {
     finally { Remove-Item env:SENDENSE_BENCH_PASSWORD, env:SENDENSE_BENCH_HUB -ErrorAction SilentlyContinue }
     $managed = [int](Invoke-RigSql -ConnectionString $hubDb.ConnectionString -Sql 'SELECT COUNT(*) FROM vm_replication_contexts')
 
-    $pwshSeconds = @(); $pwshProcess = @(); $peakMB = @(); $counts = @(); $hubSeconds = @()
     $goSeconds = @(); $goCounts = @()
     $curlSeconds = @(); $curlBytes = 0
     for ($round = 1; $round -le $Rounds; $round++) {
-        $env:SENDENSE_BENCH_PASSWORD = $sim.Password
-        try {
-            $watch = [Diagnostics.Stopwatch]::StartNew()
-            $line = & dotnet pwsh -NoProfile -NonInteractive -File $child -Module $module -Url $url -User $sim.UserName | Select-Object -Last 1
-            $pwshProcess += $watch.Elapsed.TotalSeconds
-        }
-        finally { Remove-Item env:SENDENSE_BENCH_PASSWORD -ErrorAction SilentlyContinue }
-        $result = $line | ConvertFrom-Json
-        $pwshSeconds += $result.Seconds; $peakMB += [Math]::Max($result.PeakMB, $result.PeakWorkingSetMB); $counts += $result.Count
+        # The two modules take turns going first, as the rounds of build.ps1 -Task Bench do.
+        $inTurn = $sides.ToArray()
+        if ($round % 2 -eq 0) { [array]::Reverse($inTurn) }
+        foreach ($side in $inTurn) {
+            $env:SENDENSE_BENCH_PASSWORD = $sim.Password
+            try {
+                $watch = [Diagnostics.Stopwatch]::StartNew()
+                $line = & dotnet pwsh -NoProfile -NonInteractive -File $child -Module $side.Module -Url $url -User $sim.UserName | Select-Object -Last 1
+                $side.Process += $watch.Elapsed.TotalSeconds
+            }
+            finally { Remove-Item env:SENDENSE_BENCH_PASSWORD -ErrorAction SilentlyContinue }
+            $result = $line | ConvertFrom-Json
+            $side.Seconds += $result.Seconds; $side.PeakMB += [Math]::Max($result.PeakMB, $result.PeakWorkingSetMB); $side.Counts += $result.Count
 
-        $env:SENDENSE_BENCH_PASSWORD = $sim.Password
-        $env:SENDENSE_BENCH_HUB = $hubDb.ConnectionString
-        try { $withHub = & dotnet pwsh -NoProfile -NonInteractive -File $child -Module $module -Url $url -User $sim.UserName | Select-Object -Last 1 | ConvertFrom-Json }
-        finally { Remove-Item env:SENDENSE_BENCH_PASSWORD, env:SENDENSE_BENCH_HUB -ErrorAction SilentlyContinue }
-        $hubSeconds += $withHub.Seconds
+            $env:SENDENSE_BENCH_PASSWORD = $sim.Password
+            $env:SENDENSE_BENCH_HUB = $hubDb.ConnectionString
+            try { $withHub = & dotnet pwsh -NoProfile -NonInteractive -File $child -Module $side.Module -Url $url -User $sim.UserName | Select-Object -Last 1 | ConvertFrom-Json }
+            finally { Remove-Item env:SENDENSE_BENCH_PASSWORD, env:SENDENSE_BENCH_HUB -ErrorAction SilentlyContinue }
+            $side.HubSeconds += $withHub.Seconds
+            Write-Host ("  round {0}, {1}: pwsh {2:N3} s ({3} VMs, {4:N0} MB peak), with hub {5:N3} s" -f
+                $round, $side.Module, $result.Seconds, $result.Count, $side.PeakMB[-1], $withHub.Seconds)
+        }
 
         $env:GOVMOMI_DISCOVERY_PASSWORD = $sim.Password
         try {
@@ -121,8 +138,7 @@ try {
         $parts = $curl.Split(' ')
         $curlSeconds += [double]::Parse($parts[0], [Globalization.CultureInfo]::InvariantCulture)
         $curlBytes = [long]$parts[1]
-        Write-Host ("  round {0}: pwsh {1:N3} s ({2} VMs, {3:N0} MB peak), with hub {7:N3} s, govmomi {4:N3} s ({5} VMs), curl {6:N3} s" -f
-            $round, $result.Seconds, $result.Count, $peakMB[-1], $goSeconds[-1], $go.vms, $curlSeconds[-1], $withHub.Seconds)
+        Write-Host ("  round {0}: govmomi {1:N3} s ({2} VMs), curl {3:N3} s" -f $round, $goSeconds[-1], $go.vms, $curlSeconds[-1])
     }
 }
 finally {
@@ -133,32 +149,34 @@ finally {
     if ($request) { Remove-Item $request -ErrorAction SilentlyContinue }
 }
 
-$pwshMedian = Get-Median $pwshSeconds
 $goMedian = Get-Median $goSeconds
 $curlMedian = Get-Median $curlSeconds
-$peak = ($peakMB | Measure-Object -Maximum).Maximum
-$hubMedian = Get-Median $hubSeconds
-$vsNoHub = $hubMedian / $pwshMedian
-$vsGo = $pwshMedian / $goMedian
-$vsCurl = $pwshMedian / $curlMedian
-[pscustomobject]@{
-    Title       = 'VM discovery, 10,000 simulator VMs'
-    Description = "govmomi vcsim 0.24.2 with 2 datacenters, 10 clusters, 60 hosts and 10,000 VMs (full property set: configuration, every device, runtime, guest), plain http on loopback. Median of $Rounds interleaved rounds; each pwsh run is a fresh process (first call, JIT included)."
-    Rows        = @(
-        [pscustomobject]@{ Metric = 'VMs found by Invoke-SendenseVMDiscovery'; Value = [int]($counts | Measure-Object -Minimum).Minimum; Unit = ''; Target = '10000'; Pass = (@($counts | Where-Object { $_ -ne 10000 }).Count -eq 0) }
-        [pscustomobject]@{ Metric = 'Invoke-SendenseVMDiscovery piped to Measure-Object (fresh pwsh, first call)'; Value = $pwshMedian; Unit = 's' }
-        [pscustomobject]@{ Metric = 'the same, whole pwsh process (start, import, discover)'; Value = (Get-Median $pwshProcess); Unit = 's' }
-        [pscustomobject]@{ Metric = "the same with a hub connected that manages all $managed VMs (IsManaged lookup)"; Value = $hubMedian; Unit = 's' }
-        [pscustomobject]@{ Metric = 'with hub / without hub'; Value = $vsNoHub; Unit = 'x'; Target = '<= 1.15'; Pass = ($vsNoHub -le 1.15) }
-        [pscustomobject]@{ Metric = 'govmomi 0.24.2 peer program (same properties, decoded)'; Value = $goMedian; Unit = 's' }
-        [pscustomobject]@{ Metric = 'curl of the same SOAP request (transfer only)'; Value = $curlMedian; Unit = 's' }
-        [pscustomobject]@{ Metric = 'pwsh time / govmomi time'; Value = $vsGo; Unit = 'x'; Target = '<= 0.5'; Pass = ($vsGo -le 0.5) }
-        [pscustomobject]@{ Metric = 'pwsh time / curl time'; Value = $vsCurl; Unit = 'x'; Target = '<= 2'; Pass = ($vsCurl -le 2) }
-        [pscustomobject]@{ Metric = 'peak memory of the pwsh process (VmHWM)'; Value = $peak; Unit = 'MB'; Target = '< 300 MB'; Pass = ($peak -lt 300) }
-    )
-    Notes       = @(
-        "Response size of the single-request sweep: $([Math]::Round($curlBytes / 1MB, 1)) MB uncompressed (the simulator does not compress).",
-        "Simulator start: $([Math]::Round($simStart, 1)) s. govmomi found $(($goCounts | Measure-Object -Minimum).Minimum) VMs.",
-        'Sendense reads the containers and the view''s VM list first, then the VMs in batches of 500 named references with the next batch requested while one is parsed; govmomi and curl use one RetrievePropertiesEx over the view.'
-    )
-} | ConvertTo-Json -Depth 5 | Set-Content -Path $ResultPath
+foreach ($side in $sides) {
+    $pwshMedian = Get-Median $side.Seconds
+    $peak = ($side.PeakMB | Measure-Object -Maximum).Maximum
+    $hubMedian = Get-Median $side.HubSeconds
+    $vsNoHub = $hubMedian / $pwshMedian
+    $vsGo = $pwshMedian / $goMedian
+    $vsCurl = $pwshMedian / $curlMedian
+    [pscustomobject]@{
+        Title       = 'VM discovery, 10,000 simulator VMs'
+        Description = "govmomi vcsim 0.24.2 with 2 datacenters, 10 clusters, 60 hosts and 10,000 VMs (full property set: configuration, every device, runtime, guest), plain http on loopback. Median of $Rounds interleaved rounds; each pwsh run is a fresh process (first call, JIT included)." + $(if ($BaselineResultPath) { ' Beside the previous revision, both modules ran in the same rounds against the same simulator, one process after the other.' })
+        Rows        = @(
+            [pscustomobject]@{ Metric = 'VMs found by Invoke-SendenseVMDiscovery'; Value = [int]($side.Counts | Measure-Object -Minimum).Minimum; Unit = ''; Target = '10000'; Pass = (@($side.Counts | Where-Object { $_ -ne 10000 }).Count -eq 0) }
+            [pscustomobject]@{ Metric = 'Invoke-SendenseVMDiscovery piped to Measure-Object (fresh pwsh, first call)'; Value = $pwshMedian; Unit = 's' }
+            [pscustomobject]@{ Metric = 'the same, whole pwsh process (start, import, discover)'; Value = (Get-Median $side.Process); Unit = 's' }
+            [pscustomobject]@{ Metric = "the same with a hub connected that manages all $managed VMs (IsManaged lookup)"; Value = $hubMedian; Unit = 's' }
+            [pscustomobject]@{ Metric = 'with hub / without hub'; Value = $vsNoHub; Unit = 'x'; Target = '<= 1.15'; Pass = ($vsNoHub -le 1.15) }
+            [pscustomobject]@{ Metric = 'govmomi 0.24.2 peer program (same properties, decoded)'; Value = $goMedian; Unit = 's' }
+            [pscustomobject]@{ Metric = 'curl of the same SOAP request (transfer only)'; Value = $curlMedian; Unit = 's' }
+            [pscustomobject]@{ Metric = 'pwsh time / govmomi time'; Value = $vsGo; Unit = 'x'; Target = '<= 0.5'; Pass = ($vsGo -le 0.5) }
+            [pscustomobject]@{ Metric = 'pwsh time / curl time'; Value = $vsCurl; Unit = 'x'; Target = '<= 2'; Pass = ($vsCurl -le 2) }
+            [pscustomobject]@{ Metric = 'peak memory of the pwsh process (VmHWM)'; Value = $peak; Unit = 'MB'; Target = '< 300 MB'; Pass = ($peak -lt 300) }
+        )
+        Notes       = @(
+            "Response size of the single-request sweep: $([Math]::Round($curlBytes / 1MB, 1)) MB uncompressed (the simulator does not compress).",
+            "Simulator start: $([Math]::Round($simStart, 1)) s. govmomi found $(($goCounts | Measure-Object -Minimum).Minimum) VMs.",
+            'Sendense reads the containers and the view''s VM list first, then the VMs in batches of 500 named references with the next batch requested while one is parsed; govmomi and curl use one RetrievePropertiesEx over the view.'
+        )
+    } | ConvertTo-Json -Depth 5 | Set-Content -Path $side.Path
+}

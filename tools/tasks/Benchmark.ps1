@@ -40,6 +40,19 @@ function Invoke-Benchmark {
                 $label = if ($rounds -gt 1) { " (round $round of $rounds)" } else { '' }
                 # The sides swap places every other round (A B, B A, ...): whatever the machine does to the second run
                 # of a pair (a simulator or server still busy, caches, the clock) then weighs on both alike.
+                # A script that takes -BaselineResultPath measures both modules itself, in turn on the same fixtures
+                # (Discovery: one simulator for both, since two simulators differ more than two revisions do).
+                if ($baselineModule -and (Get-Command $script.FullName).Parameters.ContainsKey('BaselineResultPath')) {
+                    $paths = @{ This = Join-Path $resultsDir ($script.BaseName + $suffix + '.json'); Baseline = Join-Path $resultsDir ($script.BaseName + $suffix + '.baseline.json') }
+                    Write-Host "Benchmark $($script.BaseName) beside $Baseline$label..."
+                    $arguments = @('-ResultPath', $paths.This, '-BaselineResultPath', $paths.Baseline)
+                    if ($round % 2 -eq 0) { $arguments += '-BaselineFirst' }
+                    $env:SENDENSE_BENCH_BASELINE_MODULE = $baselineModule
+                    try { $exit = Invoke-ChildPwsh -RepoRoot $RepoRoot -File $script.FullName -Arguments $arguments }
+                    finally { Remove-Item Env:SENDENSE_BENCH_BASELINE_MODULE -ErrorAction SilentlyContinue }
+                    if ($exit -ne 0 -or -not (Test-Path $paths.This)) { Write-Host "  failed (exit $exit)"; $failures++ }
+                    continue
+                }
                 $sides = @(
                     if ($baselineModule) { @{ Module = $baselineModule; Label = " with $Baseline"; Path = Join-Path $resultsDir ($script.BaseName + $suffix + '.baseline.json') } }
                     @{ Module = $null; Label = ''; Path = Join-Path $resultsDir ($script.BaseName + $suffix + '.json') })
