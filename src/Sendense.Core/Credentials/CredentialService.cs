@@ -87,8 +87,8 @@ public sealed class CredentialService
             return null;
         }
 
-        await RequireHubKeyAsync(keys, values.Name, except: null, cancellationToken).ConfigureAwait(false);
-        VCenterCredential created = await _store.InsertAsync(values, spec.Password!, keys, cancellationToken).ConfigureAwait(false);
+        VCenterCredential created = await _store.InsertAsync(values, spec.Password!, keys, check => RequireHubKey(check, values.Name, keys),
+            cancellationToken).ConfigureAwait(false);
         observer.Verbose($"Stored vCenter credential '{created.Name}' (id {created.Id}) in hub {_store.Hub}; the password was encrypted with the key from {keys.Describe()}.");
         if (created.IsDefault)
         {
@@ -122,11 +122,6 @@ public sealed class CredentialService
             return null;
         }
 
-        if (changes.Password is not null)
-        {
-            await RequireHubKeyAsync(keys, label, identity, cancellationToken).ConfigureAwait(false);
-        }
-
         bool defaultDropped = false;
         CredentialUpdateResult result = await _store.UpdateAsync(identity, current =>
             {
@@ -138,7 +133,7 @@ public sealed class CredentialService
                 VCenterCredentialValues values = CredentialChangePlanner.ForUpdate(current, changes, out bool dropped);
                 defaultDropped = dropped;
                 return values;
-            }, changes.Password, keys, cancellationToken).ConfigureAwait(false)
+            }, changes.Password, keys, check => RequireHubKey(check, label, keys), cancellationToken).ConfigureAwait(false)
             ?? throw CredentialErrors.NotFound(_store.Hub, identity);
 
         VCenterCredential updated = result.Credential;
@@ -277,10 +272,10 @@ public sealed class CredentialService
         }
     }
 
-    // A new password under a key that opens none of the stored ones could never be read by the hub (D3).
-    private async Task RequireHubKeyAsync(CredentialKeySource keys, string name, VCenterCredentialIdentity? except, CancellationToken cancellationToken)
+    // A new password under a key that opens none of the stored ones could never be read by the hub (D3). The store
+    // runs this inside the write's transaction, so a refusal writes nothing.
+    private static void RequireHubKey(CredentialKeyCheck check, string name, CredentialKeySource keys)
     {
-        CredentialKeyCheck check = await _store.CheckKeyAsync(keys, name, except, cancellationToken).ConfigureAwait(false);
         if (check.IsMismatch)
         {
             throw CredentialErrors.KeyMismatch(name, keys.Describe(), check);

@@ -30,27 +30,22 @@ public interface ICredentialStore
     public Task<int> CountReferencesAsync(int credentialId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Tries the key on the AES-GCM passwords already stored, except the one of <paramref name="except"/> (the
-    /// credential whose password is being replaced). Reads the key only when there is something to try;
-    /// <paramref name="credentialName"/> names the credential in a missing-key error.
-    /// </summary>
-    public Task<CredentialKeyCheck> CheckKeyAsync(CredentialKeySource keys, string credentialName, VCenterCredentialIdentity? except,
-        CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Inserts a row with the password encrypted under the key (before anything is sent). With IsDefault every
-    /// other default is cleared in the same transaction. A taken name: VCenterCredentialExists.
+    /// Inserts a row with the password encrypted under the key (before anything is sent). In the same transaction,
+    /// before the insert, the key is tried on the AES-GCM passwords already stored and <paramref name="requireKey"/>
+    /// judges the result (it throws: nothing is written). With IsDefault every other default is cleared in that
+    /// transaction too. A taken name: VCenterCredentialExists.
     /// </summary>
     public Task<VCenterCredential> InsertAsync(VCenterCredentialValues values, SecureString password, CredentialKeySource keys,
-        CancellationToken cancellationToken);
+        Action<CredentialKeyCheck> requireKey, CancellationToken cancellationToken);
 
     /// <summary>
     /// Locks the row, asks <paramref name="decide"/> for its new values (null: nothing to write; it may throw: nothing is written), clears
     /// the other defaults when the new values are the default, and writes, all in one transaction. A new password is
-    /// encrypted before the transaction starts. Null when there is no such credential.
+    /// encrypted before the transaction starts, and the key is tried on the other stored passwords inside it for
+    /// <paramref name="requireKey"/> to judge (it throws: nothing is written). Null when there is no such credential.
     /// </summary>
     public Task<CredentialUpdateResult?> UpdateAsync(VCenterCredentialIdentity identity, Func<VCenterCredential, VCenterCredentialValues?> decide,
-        SecureString? newPassword, CredentialKeySource keys, CancellationToken cancellationToken);
+        SecureString? newPassword, CredentialKeySource keys, Action<CredentialKeyCheck> requireKey, CancellationToken cancellationToken);
 
     /// <summary>
     /// Locks the row, counts the VM contexts that use it, lets <paramref name="check"/> refuse (it throws: nothing

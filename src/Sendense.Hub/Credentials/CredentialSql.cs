@@ -58,7 +58,7 @@ WHERE id = @Id";
     // whose password is being replaced: the hub's key must open at least one of them.
     internal const string EncryptedPasswords =
         "SELECT c.credential_name AS Name, c.password_encrypted AS Stored FROM vmware_credentials c WHERE " + StorageOfPassword + " = 0 " +
-        "AND NOT (c.id <=> @ExceptId) AND NOT (c.credential_name <=> @ExceptName) ORDER BY c.id LIMIT 20";
+        "AND NOT (c.id <=> @ExceptId) ORDER BY c.id LIMIT 20";
 
     internal const string Insert = @"
 INSERT INTO vmware_credentials

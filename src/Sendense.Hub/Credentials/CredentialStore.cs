@@ -85,39 +85,14 @@ public sealed class CredentialStore : HubStore, ICredentialStore
             connection => CountReferencesAsync(connection, null, credentialId, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
-    public async Task<CredentialKeyCheck> CheckKeyAsync(CredentialKeySource keys, string credentialName, VCenterCredentialIdentity? except,
-        CancellationToken cancellationToken)
-    {
-        List<StoredPasswordRow> rows = await HubQuery.ReadAsync(Connection, "reading the stored passwords to check the encryption key", async connection =>
-            (await connection.QueryAsync<StoredPasswordRow>(new CommandDefinition(CredentialSql.EncryptedPasswords,
-                new { ExceptId = except?.Id, ExceptName = except?.Name }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList(),
-            cancellationToken).ConfigureAwait(false);
-        if (rows.Count == 0)
-        {
-            return new CredentialKeyCheck(0, false, null);
-        }
-
-        byte[] key = (keys ?? throw new ArgumentNullException(nameof(keys))).ReadKey($"encrypt the password of vCenter credential '{credentialName}'");
-        try
-        {
-            bool matches = rows.Any(row => StoredPassword.DecryptsWith(key, row.Stored));
-            return new CredentialKeyCheck(rows.Count, matches, matches ? null : rows[0].Name);
-        }
-        finally
-        {
-            Array.Clear(key, 0, key.Length);
-            rows.ForEach(row => row.Stored = string.Empty);
-        }
-    }
-
-    /// <inheritdoc />
     public Task<VCenterCredential> InsertAsync(VCenterCredentialValues values, SecureString password, CredentialKeySource keys,
-        CancellationToken cancellationToken)
+        Action<CredentialKeyCheck> requireKey, CancellationToken cancellationToken)
     {
         // Encrypted before the database is touched, so a missing or unusable key stops with nothing written.
         string stored = StoredPassword.Seal(password, keys, values.Name);
         return HubQuery.InTransactionAsync(Connection, $"adding vCenter credential '{values.Name}'", async (connection, transaction) =>
         {
+            requireKey(await CheckKeyAsync(connection, transaction, keys, values.Name, exceptId: null, cancellationToken).ConfigureAwait(false));
             if (values.IsDefault)
             {
                 await ClearOtherDefaultsAsync(connection, transaction, 0, cancellationToken).ConfigureAwait(false);
@@ -132,7 +107,7 @@ public sealed class CredentialStore : HubStore, ICredentialStore
 
     /// <inheritdoc />
     public Task<CredentialUpdateResult?> UpdateAsync(VCenterCredentialIdentity identity, Func<VCenterCredential, VCenterCredentialValues?> decide,
-        SecureString? newPassword, CredentialKeySource keys, CancellationToken cancellationToken)
+        SecureString? newPassword, CredentialKeySource keys, Action<CredentialKeyCheck> requireKey, CancellationToken cancellationToken)
     {
         string? stored = newPassword is null ? null : StoredPassword.Seal(newPassword, keys, identity.Name ?? identity.ToString());
         return HubQuery.InTransactionAsync<CredentialUpdateResult?>(Connection, $"changing vCenter credential {identity}", async (connection, transaction) =>
@@ -147,6 +122,11 @@ public sealed class CredentialStore : HubStore, ICredentialStore
             if (values is null)
             {
                 return new CredentialUpdateResult(row, 0);
+            }
+
+            if (stored is not null)
+            {
+                requireKey(await CheckKeyAsync(connection, transaction, keys, values.Name, row.Id, cancellationToken).ConfigureAwait(false));
             }
 
             int cleared = values.IsDefault ? await ClearOtherDefaultsAsync(connection, transaction, row.Id, cancellationToken).ConfigureAwait(false) : 0;
@@ -187,6 +167,32 @@ public sealed class CredentialStore : HubStore, ICredentialStore
             : new CommandDefinition(forUpdate ? CredentialSql.LockByName : CredentialSql.SelectByName, new { identity.Name }, transaction,
                 cancellationToken: cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<VCenterCredential?>(query).ConfigureAwait(false);
+    }
+
+    // The key tried on up to 20 stored AES-GCM passwords (not the one being replaced), on the write's own connection and
+    // transaction: the check costs one statement, not a second trip to the pool. The key is read only when there is
+    // something to try; one password it opens is enough.
+    private static async Task<CredentialKeyCheck> CheckKeyAsync(MySqlConnection connection, MySqlTransaction transaction, CredentialKeySource keys,
+        string credentialName, int? exceptId, CancellationToken cancellationToken)
+    {
+        List<StoredPasswordRow> rows = (await connection.QueryAsync<StoredPasswordRow>(new CommandDefinition(CredentialSql.EncryptedPasswords,
+            new { ExceptId = exceptId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+        if (rows.Count == 0)
+        {
+            return new CredentialKeyCheck(0, false, null);
+        }
+
+        byte[] key = keys.ReadKey($"encrypt the password of vCenter credential '{credentialName}'");
+        try
+        {
+            bool matches = rows.Any(row => StoredPassword.DecryptsWith(key, row.Stored));
+            return new CredentialKeyCheck(rows.Count, matches, matches ? null : rows[0].Name);
+        }
+        finally
+        {
+            Array.Clear(key, 0, key.Length);
+            rows.ForEach(row => row.Stored = string.Empty);
+        }
     }
 
     private static async Task<int> CountReferencesAsync(MySqlConnection connection, MySqlTransaction? transaction, int credentialId,

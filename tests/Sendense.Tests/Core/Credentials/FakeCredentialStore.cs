@@ -89,24 +89,25 @@ internal sealed class FakeCredentialStore : ICredentialStore
     public Task<int> CountReferencesAsync(int credentialId, CancellationToken cancellationToken) =>
         Task.FromResult(References.TryGetValue(credentialId, out int count) ? count : 0);
 
-    public Task<CredentialKeyCheck> CheckKeyAsync(CredentialKeySource keys, string credentialName, VCenterCredentialIdentity? except,
-        CancellationToken cancellationToken)
+    // As the hub store does: the key tried on the stored passwords except the one being replaced.
+    private CredentialKeyCheck CheckKey(CredentialKeySource keys, Row? excluded)
     {
-        Row? excluded = except is null ? null : Find(except);
         List<Row> encrypted = _rows.Where(r => r.Key is not null && r != excluded).ToList();
         if (encrypted.Count == 0)
         {
-            return Task.FromResult(new CredentialKeyCheck(0, false, null));
+            return new CredentialKeyCheck(0, false, null);
         }
 
         string key = KeyText(keys);
         bool matches = encrypted.Any(r => r.Key == key);
-        return Task.FromResult(new CredentialKeyCheck(encrypted.Count, matches, matches ? null : encrypted[0].Credential.Name));
+        return new CredentialKeyCheck(encrypted.Count, matches, matches ? null : encrypted[0].Credential.Name);
     }
 
-    public Task<VCenterCredential> InsertAsync(VCenterCredentialValues values, SecureString password, CredentialKeySource keys, CancellationToken cancellationToken)
+    public Task<VCenterCredential> InsertAsync(VCenterCredentialValues values, SecureString password, CredentialKeySource keys,
+        Action<CredentialKeyCheck> requireKey, CancellationToken cancellationToken)
     {
         string key = KeyText(keys);
+        requireKey(CheckKey(keys, excluded: null));
         if (_rows.Any(r => HubCollation.Equal(r.Credential.Name, values.Name)))
         {
             throw CredentialErrors.Exists(values.Name);
@@ -125,7 +126,7 @@ internal sealed class FakeCredentialStore : ICredentialStore
     }
 
     public Task<CredentialUpdateResult?> UpdateAsync(VCenterCredentialIdentity identity, Func<VCenterCredential, VCenterCredentialValues?> decide,
-        SecureString? newPassword, CredentialKeySource keys, CancellationToken cancellationToken)
+        SecureString? newPassword, CredentialKeySource keys, Action<CredentialKeyCheck> requireKey, CancellationToken cancellationToken)
     {
         string? key = newPassword is null ? null : KeyText(keys);
         Row? row = Find(identity);
@@ -138,6 +139,11 @@ internal sealed class FakeCredentialStore : ICredentialStore
         if (values is null)
         {
             return Task.FromResult<CredentialUpdateResult?>(new CredentialUpdateResult(row.Credential, 0));
+        }
+
+        if (newPassword is not null)
+        {
+            requireKey(CheckKey(keys, row));
         }
 
         if (_rows.Any(r => r != row && HubCollation.Equal(r.Credential.Name, values.Name)))

@@ -348,8 +348,20 @@ public sealed class CredentialStoreTests : IClassFixture<HubDatabaseFixture>, IA
         await _database.ExecuteAsync("INSERT INTO vmware_credentials (credential_name, vcenter_host, username, password_encrypted, datacenter) " +
             $"VALUES ('{stray}', 'vc', 'u', '{CredCrypt.Encrypt(otherKey, new[] { "stray-secret" })[0]}', 'DC1')");
 
-        CredentialKeyCheck right = await _store.CheckKeyAsync(Keys(_key), "x", except: null, CancellationToken.None);
-        CredentialKeyCheck wrong = await _store.CheckKeyAsync(Keys(CredCrypt.NewKey()), "x", except: null, CancellationToken.None);
+        CredentialKeyCheck? right = null;
+        CredentialKeyCheck? wrong = null;
+        string rightName = Unique("rightkey");
+        await _store.InsertAsync(new VCenterCredentialValues(rightName, "vc", "u", "DC1", IsActive: true, IsDefault: false), Secure(NewPassword()),
+            Keys(_key), check => right = check, CancellationToken.None);
+        // A check that refuses inside the transaction: the row it was judging does not land.
+        string judged = Unique("judged");
+        var judgedRefusal = await Assert.ThrowsAsync<SendenseException>(() => _store.InsertAsync(
+            new VCenterCredentialValues(judged, "vc", "u", "DC1", IsActive: true, IsDefault: false), Secure(NewPassword()),
+            Keys(CredCrypt.NewKey()), check =>
+            {
+                wrong = check;
+                throw new SendenseException(SendenseErrorCode.CredentialKeyMismatch, "refused");
+            }, CancellationToken.None));
         string name = Unique("wrongkey");
         string password = NewPassword();
         var refused = await Assert.ThrowsAsync<SendenseException>(() => Create(name, password, key: CredCrypt.NewKey()));
@@ -358,9 +370,11 @@ public sealed class CredentialStoreTests : IClassFixture<HubDatabaseFixture>, IA
             new VCenterCredentialChanges { UserName = "u", Password = Secure(NewPassword()) }, Keys(CredCrypt.NewKey()), new RecordingObserver<object>(),
             CancellationToken.None));
 
-        Assert.True(right.Matches);
-        Assert.True(wrong.IsMismatch);
+        Assert.True(right!.Matches);
+        Assert.True(wrong!.IsMismatch);
+        Assert.Equal("refused", judgedRefusal.Message);
         Assert.NotNull(wrong.Example);
+        Assert.Null(await _store.FindAsync(new VCenterCredentialIdentity(judged), CancellationToken.None));
         Assert.Equal(SendenseErrorCode.CredentialKeyMismatch, refused.Code);
         Assert.Null(await _store.FindAsync(new VCenterCredentialIdentity(name), CancellationToken.None));
         Assert.Equal(SendenseErrorCode.CredentialKeyMismatch, refusedUpdate.Code);
@@ -403,7 +417,7 @@ public sealed class CredentialStoreTests : IClassFixture<HubDatabaseFixture>, IA
     // The store's update with the service's planner, to see what the transaction did (other defaults cleared).
     private async Task<CredentialUpdateResult> Update(VCenterCredentialIdentity identity, VCenterCredentialChanges changes) =>
         (await _store.UpdateAsync(identity, current => CredentialChangePlanner.ForUpdate(current, changes, out _), changes.Password, Keys(_key),
-            CancellationToken.None))!;
+            check => Assert.False(check.IsMismatch), CancellationToken.None))!;
 
     private async Task<RecordingObserver<object>> Remove(VCenterCredentialIdentity identity, bool force)
     {
