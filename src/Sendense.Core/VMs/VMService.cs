@@ -63,7 +63,8 @@ public sealed class VMService
     private static List<VM> Decide(VMQuery query, IReadOnlyList<VM> rows, IOperationObserver observer)
     {
         VMQueryMatcher? matcher = VMQueryMatcher.For(query);
-        List<VM> vms = matcher is null ? new List<VM>(rows) : rows.Where(matcher.IsMatch).ToList();
+        // The store's list is fresh for each query and is only read from here on, so it is used as it is.
+        List<VM> vms = matcher is null ? rows as List<VM> ?? new List<VM>(rows) : rows.Where(matcher.IsMatch).ToList();
         if (query.IncludeProtection)
         {
             vms = Sendense.Core.Flows.VMProtection.Decide(vms, query.ProtectionStatuses);
