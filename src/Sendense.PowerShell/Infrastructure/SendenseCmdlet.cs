@@ -53,37 +53,20 @@ public abstract class SendenseCmdlet : PSCmdlet, IDisposable
     protected T Run<T>(Func<IOperationObserver, CancellationToken, Task<T>> work, object? target)
     {
         T result = default!;
-        Pump<object?>((bridge, token) => Capture(work(bridge, token), value => result = value), target, WriteOutcome);
+        Pump<object?>((bridge, token) => Capture(work(bridge, token), value => result = value), target, WriteAsItIs);
         return result;
     }
 
     /// <summary>Runs a use case that returns nothing.</summary>
     protected void Run(Func<IOperationObserver, CancellationToken, Task> work, object? target) =>
-        Pump<object?>((bridge, token) => work(bridge, token), target, WriteOutcome);
+        Pump<object?>((bridge, token) => work(bridge, token), target, WriteAsItIs);
 
     /// <summary>
     /// Runs a use case that reports one outcome per input: values are written (by <paramref name="write"/>, else as
     /// they are), failures become non-terminating error records whose TargetObject is the input.
     /// </summary>
     protected void RunEach<T>(Func<IOutcomeObserver<T>, CancellationToken, Task> work, object? target, Action<T>? write = null) =>
-        Pump<T>(work, target, (cmdlet, outcome) =>
-        {
-            if (outcome.Error is not null)
-            {
-                cmdlet.WriteError(ErrorRecords.Create(outcome.Error, outcome.Input));
-            }
-            else if (outcome.Value is not null)
-            {
-                if (write is null)
-                {
-                    cmdlet.WriteObject(outcome.Value);
-                }
-                else
-                {
-                    write(outcome.Value);
-                }
-            }
-        });
+        Pump<T>(work, target, write is null ? WriteAsItIs : (_, value) => write(value));
 
     /// <summary>A failure the cmdlet itself found: written or thrown as the error table says.</summary>
     protected void Report(SendenseException exception, object? target)
@@ -127,24 +110,14 @@ public abstract class SendenseCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    private static void WriteOutcome(SendenseCmdlet cmdlet, Outcome<object?> outcome)
-    {
-        if (outcome.Error is not null)
-        {
-            cmdlet.WriteError(ErrorRecords.Create(outcome.Error, outcome.Input));
-        }
-        else if (outcome.Value is not null)
-        {
-            cmdlet.WriteObject(outcome.Value);
-        }
-    }
+    private static void WriteAsItIs<T>(SendenseCmdlet cmdlet, T value) => cmdlet.WriteObject(value);
 
     private static async Task Capture<T>(Task<T> task, Action<T> keep) => keep(await task.ConfigureAwait(false));
 
     // The use case runs on the thread pool; this (the pipeline) thread writes what it reports until it ends.
-    private void Pump<T>(Func<IOutcomeObserver<T>, CancellationToken, Task> work, object? target, Action<SendenseCmdlet, Outcome<T>> writeOutcome)
+    private void Pump<T>(Func<IOutcomeObserver<T>, CancellationToken, Task> work, object? target, Action<SendenseCmdlet, T> writeValue)
     {
-        using var bridge = new PipelineBridge<T>(writeOutcome);
+        using var bridge = new PipelineBridge<T>(writeValue);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken, bridge.ConsumerGone);
         CancellationToken token = linked.Token;
         Task task = Task.Run(async () =>
