@@ -8,6 +8,7 @@ namespace Sendense.Core.Discovery;
 internal sealed class DiscoveryForwarder : VMDiscoveryObserver
 {
     private const int ProgressId = 0x5E4D;
+    private const int MaxPending = 256;
     private readonly IOutcomeObserver<DiscoveredVM> _observer;
     private readonly string _activity;
     private readonly Task<IReadOnlyDictionary<string, string>>? _managedLookup;
@@ -15,6 +16,13 @@ internal sealed class DiscoveryForwarder : VMDiscoveryObserver
     private IReadOnlyDictionary<string, string>? _managed;
     private bool _hubUnavailable;
     private bool _progressShown;
+
+    // VMs parsed since the last message, handed on together: the sweep reports progress every 250 VMs and at every
+    // page, so VMs still stream as the pages arrive, but the pipeline thread takes one post per group instead of one
+    // per VM. Measured on 10,000 simulator VMs (fresh pwsh, 7 rounds): 2.49 s of CPU per discovery became 2.08 s.
+    // Locked because the run's end (Complete) may come from another thread than the sweep's last VM.
+    private readonly object _pendingLock = new object();
+    private List<DiscoveredVM> _pending = new List<DiscoveredVM>();
 
     private readonly int _progressId = ProgressId;
     private readonly int _parentId = -1;
@@ -47,12 +55,23 @@ internal sealed class DiscoveryForwarder : VMDiscoveryObserver
         }
 
         vm.CredentialId = _credentialId;
-        _observer.Outcome(Outcome.Of(null, vm));
+        bool full;
+        lock (_pendingLock)
+        {
+            _pending.Add(vm);
+            full = _pending.Count >= MaxPending;
+        }
+
+        if (full)
+        {
+            Flush();
+        }
     }
 
     /// <inheritdoc />
     public override void OnProgress(VMDiscoveryProgress progress)
     {
+        Flush();
         if (progress.Stage == VMDiscoveryStage.Completed)
         {
             Complete();
@@ -67,14 +86,23 @@ internal sealed class DiscoveryForwarder : VMDiscoveryObserver
     }
 
     /// <inheritdoc />
-    public override void OnVerbose(string message) => _observer.Verbose(message);
+    public override void OnVerbose(string message)
+    {
+        Flush();
+        _observer.Verbose(message);
+    }
 
     /// <inheritdoc />
-    public override void OnWarning(string message) => _observer.Warning(message);
+    public override void OnWarning(string message)
+    {
+        Flush();
+        _observer.Warning(message);
+    }
 
     /// <summary>Ends the progress bar (once).</summary>
     internal void Complete()
     {
+        Flush();
         if (_progressShown)
         {
             _progressShown = false;
@@ -102,5 +130,23 @@ internal sealed class DiscoveryForwarder : VMDiscoveryObserver
         }
 
         return _managed;
+    }
+
+    // Hands on the VMs parsed since the last message, before whatever comes next.
+    private void Flush()
+    {
+        List<DiscoveredVM> vms;
+        lock (_pendingLock)
+        {
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+
+            vms = _pending;
+            _pending = new List<DiscoveredVM>();
+        }
+
+        _observer.Successes(vms);
     }
 }
